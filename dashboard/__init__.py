@@ -1,0 +1,1 @@
+"""Timeline and map dashboard of attacks: data layer in `records`, Streamlit pages on top."""

@@ -1,0 +1,77 @@
+"""Streamlit entry point: `streamlit run dashboard/app.py`. Thin: all data work is in dashboard.records."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+# Streamlit runs this file as a script, so the package root must be importable by path.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from dashboard.records.loader import Dataset, dataset_path, load_dataset  # noqa: E402
+from dashboard.records.problems import DataError  # noqa: E402
+
+KIND_LABELS = {"attack": "attacks", "strike": "strike series", "context": "context events"}
+TABLE_COLUMNS = [
+    "date_start",
+    "date_end",
+    "date_precision",
+    "kind",
+    "title",
+    "country",
+    "province",
+    "place",
+    "killed_min",
+    "killed_max",
+    "injured_min",
+    "injured_max",
+    "perpetrator",
+    "claimed_by",
+]
+
+
+@st.cache_data(show_spinner=False)
+def cached_dataset(path: str) -> Dataset:
+    # Keyed on the path string, a small argument, never on a frame (see FIELD-NOTES).
+    return load_dataset(path)
+
+
+def main() -> None:
+    st.set_page_config(page_title="Attacks before Afghanistan's 2014 election", layout="wide")
+    path = str(dataset_path())
+    try:
+        dataset = cached_dataset(path)
+    except DataError as error:
+        st.title("The incident data could not be loaded")
+        st.error(f"{len(error.problems)} problem(s) in the data. Fix them and reload the page.")
+        st.code("\n".join(str(problem) for problem in error.problems), language=None)
+        return
+    meta = dataset.meta
+    st.title(str(meta.get("name", "Incidents")))
+    article = meta.get("article") or {}
+    if article:
+        st.caption(
+            f"Source: {article.get('outlet', '')}, “{article.get('title', '')}”, "
+            f"{article.get('published', '')}. One article's incidents, not a census."
+        )
+    frame = dataset.frame
+    counts = frame["kind"].value_counts()
+    st.write(", ".join(f"{counts.get(kind, 0)} {label}" for kind, label in KIND_LABELS.items()) + f" ({len(frame)} records).")
+    st.caption(
+        "Casualties are ranges from the sources; an empty cell means the sources do not state a figure, which is not zero."
+    )
+    st.dataframe(
+        frame[TABLE_COLUMNS].sort_values("date_start"),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "date_start": st.column_config.DateColumn("From", format="YYYY-MM-DD"),
+            "date_end": st.column_config.DateColumn("To", format="YYYY-MM-DD"),
+            **{column: column.replace("_", " ").capitalize() for column in TABLE_COLUMNS if not column.startswith("date_")},
+        },
+    )
+
+
+main()

@@ -1,0 +1,1 @@
+"""Pure data layer: schema, gazetteer, loading, validation and export. Never imports Streamlit."""

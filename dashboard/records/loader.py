@@ -1,0 +1,124 @@
+"""Read a dataset file into a validated pandas DataFrame, or raise DataError with every problem."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from .article import Article, load_article
+from .gazetteer import DEFAULT_GAZETTEER, Gazetteer, load_gazetteer
+from .problems import DataError, Problem
+from .schema import CATEGORY_COLUMNS, COLUMNS, COUNT_COLUMNS, DATE_COLUMNS, FLOAT_COLUMNS, TEXT_COLUMNS
+from .validation import RecordChecker, parse_date
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DEFAULT_DATASET = DATA_DIR / "incidents.yaml"
+DATA_ENV = "DASHBOARD_DATA"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    frame: pd.DataFrame
+    path: Path
+    meta: dict[str, Any] = field(default_factory=dict)  # the file's `dataset:` block
+    article: Article | None = None
+
+
+def dataset_path(explicit: str | Path | None = None) -> Path:
+    """The path given, else $DASHBOARD_DATA, else the curated file."""
+    chosen = explicit or os.environ.get(DATA_ENV) or DEFAULT_DATASET
+    return Path(chosen)
+
+
+def _read_yaml(path: Path) -> tuple[Any, Any]:
+    """The parsed document and its node tree (for line numbers); DataError on unreadable files."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError([Problem(str(path), "file not found")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError([Problem(str(path), f"cannot be read as UTF-8 text: {exc}")]) from None
+    try:
+        return yaml.safe_load(text), yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise DataError([Problem(str(path), f"not valid YAML: {reason}", line=line)]) from None
+
+
+def _record_lines(tree: Any) -> list[int | None]:
+    for key, value in getattr(tree, "value", []):
+        if getattr(key, "value", None) == "incidents" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def load_dataset(path: str | Path | None = None, gazetteer_path: Path = DEFAULT_GAZETTEER) -> Dataset:
+    """Load and validate a dataset. Raises DataError naming file, record, line and field of every problem."""
+    path = dataset_path(path)
+    document, tree = _read_yaml(path)
+    if not isinstance(document, dict) or not isinstance(document.get("incidents"), list):
+        raise DataError([Problem(str(path), "expected a top-level mapping with an 'incidents:' list of records")])
+    meta = document.get("dataset") or {}
+    problems: list[Problem] = []
+    article = _load_article(path, meta, problems)
+    records = document["incidents"]
+    lines = _record_lines(tree) or [None] * len(records)
+    gazetteer = load_gazetteer(gazetteer_path)
+    problems += RecordChecker(str(path), gazetteer, article).check_all(records, lines)
+    if problems:
+        raise DataError(problems)
+    return Dataset(build_frame(records, gazetteer), path, meta, article)
+
+
+def _load_article(path: Path, meta: Any, problems: list[Problem]) -> Article | None:
+    name = (meta.get("article") or {}).get("file") if isinstance(meta, dict) else None
+    if not name:
+        return None
+    article_path = path.parent / str(name)
+    try:
+        return load_article(article_path)
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(
+            Problem(str(path), f"the article file '{article_path}' cannot be read: {exc}", field="dataset.article.file")
+        )
+        return None
+
+
+def build_frame(records: list[dict[str, Any]], gazetteer: Gazetteer) -> pd.DataFrame:
+    """The canonical table from validated records: typed columns in the documented order."""
+
+    def values(column: str) -> list[Any]:
+        return [None if _empty(r.get(column)) else r.get(column) for r in records]
+
+    frame = pd.DataFrame(index=range(len(records)))
+    for column in COLUMNS:
+        if column in DATE_COLUMNS:
+            frame[column] = pd.to_datetime([parse_date(v) for v in values(column)])
+        elif column in COUNT_COLUMNS or column == "article_paragraph":
+            frame[column] = pd.array([None if v is None else int(v) for v in values(column)], dtype="Int64")
+        elif column in FLOAT_COLUMNS:
+            frame[column] = pd.array([None if v is None else float(v) for v in values(column)], dtype="Float64")
+        elif column in TEXT_COLUMNS:
+            frame[column] = pd.array([None if v is None else str(v).strip() for v in values(column)], dtype="string")
+        elif column == "sources":
+            frame[column] = [list(r.get("sources") or []) for r in records]
+        else:
+            frame[column] = values(column)
+    # Spellings become the gazetteer's canonical names, so filters see one "Kunar", not "Konar" too.
+    frame["province"] = (
+        frame["province"].map(lambda v: gazetteer.canonical_province(v) if isinstance(v, str) else v).astype("string")
+    )
+    for column, allowed in CATEGORY_COLUMNS.items():
+        frame[column] = pd.Categorical(frame[column], categories=list(allowed))
+    return frame
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
