@@ -1,0 +1,1 @@
+"""Pure view logic (filters, figure and map builders). Never imports Streamlit."""

@@ -1,0 +1,174 @@
+"""The filter state, its stable URL form, and filtering the incident table.
+
+The URL is the state: `Filters.to_query()` and `parse_query()` are inverses for every valid state,
+and parsing never raises: what it cannot use it ignores and reports, so a shared link with a typo
+still opens on a sensible view.
+
+Query parameters (stable, documented in the README):
+    country   repeatable ISO3 code        province  repeatable province name
+    from, to  ISO dates (YYYY-MM-DD)      kind      repeatable: attack, strike, context
+    actor     repeatable perpetrator or claimant
+    attack    repeatable attack type      target    repeatable target type
+    killed    minimum killed (whole number, by the lowest reported figure)
+    q         free text in title, summary and quote
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+LIST_PARAMS = {
+    "countries": "country",
+    "provinces": "province",
+    "kinds": "kind",
+    "actors": "actor",
+    "attack_types": "attack",
+    "target_types": "target",
+}
+MAX_TEXT = 200
+
+
+@dataclass(frozen=True)
+class Filters:
+    countries: tuple[str, ...] = ()
+    provinces: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    kinds: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    attack_types: tuple[str, ...] = ()
+    target_types: tuple[str, ...] = ()
+    min_killed: int | None = None
+    text: str = ""
+
+    def to_query(self) -> dict[str, list[str]]:
+        """Query parameters for this state; empty filters are left out, so the default view has a bare URL."""
+        query: dict[str, list[str]] = {}
+        for attribute, name in LIST_PARAMS.items():
+            values = getattr(self, attribute)
+            if values:
+                query[name] = list(values)
+        if self.date_from:
+            query["from"] = [self.date_from.isoformat()]
+        if self.date_to:
+            query["to"] = [self.date_to.isoformat()]
+        if self.min_killed:
+            query["killed"] = [str(self.min_killed)]
+        if self.text:
+            query["q"] = [self.text]
+        return query
+
+    def is_default(self) -> bool:
+        return self == Filters()
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The values a filter may take, read from the data, so unknown ones can be named and ignored."""
+
+    countries: frozenset[str]
+    provinces: frozenset[str]
+    kinds: frozenset[str]
+    actors: frozenset[str]
+    attack_types: frozenset[str]
+    target_types: frozenset[str]
+
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame) -> Choices:
+        def present(column: str) -> frozenset[str]:
+            return frozenset(str(v) for v in frame[column].dropna().unique())
+
+        return cls(
+            countries=present("country"),
+            provinces=present("province"),
+            kinds=present("kind"),
+            actors=present("perpetrator") | present("claimed_by"),
+            attack_types=present("attack_type"),
+            target_types=present("target_type"),
+        )
+
+
+def _iso_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
+def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[Filters, list[str]]:
+    """Filters from query parameters, and a message for each parameter or value that was ignored."""
+    ignored: list[str] = []
+    values: dict[str, object] = {}
+    for attribute, name in LIST_PARAMS.items():
+        allowed = getattr(choices, attribute)
+        kept = []
+        for value in params.get(name, []):
+            if value in allowed and value not in kept:
+                kept.append(value)
+            else:
+                ignored.append(f"{name}={value!r}: not a known {name}" if value not in allowed else f"{name}={value!r}: repeated")
+        values[attribute] = tuple(kept)
+    for attribute, name in (("date_from", "from"), ("date_to", "to")):
+        raw = list(params.get(name, []))
+        if raw:
+            parsed = _iso_date(raw[-1])
+            if parsed is None:
+                ignored.append(f"{name}={raw[-1]!r}: not a date (expected YYYY-MM-DD)")
+            values[attribute] = parsed
+    if values.get("date_from") and values.get("date_to") and values["date_from"] > values["date_to"]:  # type: ignore[operator]
+        ignored.append(f"from={values['date_from']} is after to={values['date_to']}: both dates ignored")
+        values["date_from"] = values["date_to"] = None
+    killed = list(params.get("killed", []))
+    if killed:
+        if killed[-1].strip().isdigit() and len(killed[-1].strip()) <= 7:
+            values["min_killed"] = int(killed[-1]) or None
+        else:
+            ignored.append(f"killed={killed[-1]!r}: not a whole number")
+    text = list(params.get("q", []))
+    if text:
+        values["text"] = text[-1].strip()[:MAX_TEXT]
+    known = set(LIST_PARAMS.values()) | {"from", "to", "killed", "q"}
+    for name in params:
+        if name not in known and name not in IGNORED_ELSEWHERE:
+            ignored.append(f"{name}: not a known parameter")
+    return Filters(**values), ignored  # type: ignore[arg-type]
+
+
+# Parameters that are state but not filters; the pages read them themselves.
+IGNORED_ELSEWHERE = frozenset({"incident", "page", "color", "step", "order"})
+
+
+def filter_incidents(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The rows that pass every filter, in the frame's order.
+
+    Dates: an incident is kept when its interval overlaps [from, to]. Killed: kept when the lowest
+    reported figure reaches the minimum, so "not stated" never passes a minimum above zero.
+    """
+    keep = pd.Series(True, index=frame.index)
+    for attribute, column in (
+        ("countries", "country"),
+        ("provinces", "province"),
+        ("kinds", "kind"),
+        ("attack_types", "attack_type"),
+        ("target_types", "target_type"),
+    ):
+        wanted = getattr(filters, attribute)
+        if wanted:
+            keep &= frame[column].astype("string").isin(wanted).fillna(False)
+    if filters.actors:
+        keep &= (frame["perpetrator"].isin(filters.actors) | frame["claimed_by"].isin(filters.actors)).fillna(False)
+    if filters.date_from:
+        keep &= frame["date_end"] >= pd.Timestamp(filters.date_from)
+    if filters.date_to:
+        keep &= frame["date_start"] <= pd.Timestamp(filters.date_to)
+    if filters.min_killed:
+        keep &= (frame["killed_min"] >= filters.min_killed).fillna(False)
+    if filters.text:
+        needle = filters.text.lower()
+        haystack = frame["title"].fillna("") + " " + frame["summary"].fillna("") + " " + frame["article_quote"].fillna("")
+        keep &= haystack.str.lower().str.contains(needle, regex=False)
+    return frame[keep.astype(bool)]
