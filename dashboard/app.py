@@ -6,12 +6,14 @@ import sys
 from pathlib import Path
 
 import streamlit as st
+from streamlit_folium import st_folium
 
 # Streamlit runs this file as a script, so the package root must be importable by path.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dashboard.records.loader import Dataset, dataset_path, load_dataset  # noqa: E402
 from dashboard.records.problems import DataError  # noqa: E402
+from dashboard.views.incident_map import base_map, incident_layer  # noqa: E402
 
 KIND_LABELS = {"attack": "attacks", "strike": "strike series", "context": "context events"}
 TABLE_COLUMNS = [
@@ -57,6 +59,18 @@ def main() -> None:
             f"{article.get('published', '')}. One article's incidents, not a census."
         )
     frame = dataset.frame
+    located = int(frame["lat"].notna().sum())
+    st.subheader("Map")
+    st.caption(f"{located} of {len(frame)} records have a place; countrywide events are listed in the table only.")
+    # returned_objects=[]: pan and zoom must not rerun the script.
+    st_folium(
+        base_map(),
+        feature_group_to_add=incident_layer(frame),
+        returned_objects=[],
+        height=480,
+        key="map",
+        use_container_width=True,
+    )
     counts = frame["kind"].value_counts()
     st.write(", ".join(f"{counts.get(kind, 0)} {label}" for kind, label in KIND_LABELS.items()) + f" ({len(frame)} records).")
     st.caption(
