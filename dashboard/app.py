@@ -53,11 +53,9 @@ def main() -> None:
     meta = dataset.meta
     st.title(str(meta.get("name", "Incidents")))
     article = meta.get("article") or {}
-    if article:
-        st.caption(
-            f"Source: {article.get('outlet', '')}, “{article.get('title', '')}”, "
-            f"{article.get('published', '')}. One article's incidents, not a census."
-        )
+    described = [str(article[key]) for key in ("outlet", "title", "published") if article.get(key)]
+    if described:
+        st.caption(f"Source: {', '.join(described)}. One article's incidents, not a census.")
     frame = dataset.frame
     located = int(frame["lat"].notna().sum())
     st.subheader("Map")

@@ -32,3 +32,16 @@ def test_broken_data_shows_problems_not_a_traceback(write_dataset, monkeypatch):
     assert not app.exception
     assert "could not be loaded" in app.title[0].value
     assert "field 'date_start'" in app.code[0].value
+
+
+def test_dataset_without_article_details_gets_no_empty_source_line(write_dataset, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DATA", str(write_dataset()))
+    app = run_app()
+    assert not app.exception
+    assert all("Source:" not in caption.value for caption in app.caption)
+
+
+def test_curated_source_line_names_the_article(monkeypatch):
+    monkeypatch.delenv("DASHBOARD_DATA", raising=False)
+    app = run_app()
+    assert any(caption.value.startswith("Source: VICE News, Afghanistan’s Taliban") for caption in app.caption)
