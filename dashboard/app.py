@@ -13,7 +13,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dashboard.records.loader import Dataset, dataset_path, load_dataset  # noqa: E402
 from dashboard.records.problems import DataError  # noqa: E402
+from dashboard.views.escape import text_for_markdown  # noqa: E402
 from dashboard.views.incident_map import base_map, incident_layer  # noqa: E402
+from dashboard.views.timeline import timeline_figure  # noqa: E402
 
 KIND_LABELS = {"attack": "attacks", "strike": "strike series", "context": "context events"}
 TABLE_COLUMNS = [
@@ -51,12 +53,29 @@ def main() -> None:
         st.code("\n".join(str(problem) for problem in error.problems), language=None)
         return
     meta = dataset.meta
-    st.title(str(meta.get("name", "Incidents")))
+    st.title(text_for_markdown(meta.get("name", "Incidents")))
     article = meta.get("article") or {}
-    described = [str(article[key]) for key in ("outlet", "title", "published") if article.get(key)]
+    described = [text_for_markdown(article[key]) for key in ("outlet", "title", "published") if article.get(key)]
     if described:
         st.caption(f"Source: {', '.join(described)}. One article's incidents, not a census.")
     frame = dataset.frame
+    st.subheader("Timeline")
+    published = article.get("published")
+    markers = {"Article published": published} if published else {}
+    st.plotly_chart(timeline_figure(frame, markers=markers), key="timeline", width="stretch")
+    periods = frame[(frame["kind"] == "context") & (frame["date_end"] > frame["date_start"])].sort_values("date_start")
+    if len(periods):
+        st.caption(
+            "Shaded periods: "
+            + "; ".join(
+                f"{text_for_markdown(row.title)} ({row.date_start:%d %b %Y} to {row.date_end:%d %b %Y})"
+                for row in periods.itertuples()
+            )
+        )
+    st.caption(
+        "Points: attacks and strikes, at the lowest reported death toll (hollow: not stated). "
+        "Bars: incidents dated only to an interval. Shading and dashed lines: context events."
+    )
     located = int(frame["lat"].notna().sum())
     st.subheader("Map")
     st.caption(f"{located} of {len(frame)} records have a place; countrywide events are listed in the table only.")

@@ -14,3 +14,13 @@ _JS_TEMPLATE = str.maketrans({"$": "&#36;", "`": "&#96;", "\\": "&#92;"})
 def text_for_html(value: object) -> str:
     """The value as text that shows literally in HTML and cannot break out of a JS template literal."""
     return html.escape("" if value is None else str(value), quote=True).translate(_JS_TEMPLATE)
+
+
+# Everything Markdown (and Streamlit's LaTeX, emoji and colour syntax) gives meaning to.
+_MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|<>~$:"
+
+
+def text_for_markdown(value: object) -> str:
+    """The value as literal text inside Streamlit Markdown (st.caption, st.markdown, st.write)."""
+    text = "" if value is None else str(value)
+    return "".join("\\" + char if char in _MARKDOWN_SPECIAL else char for char in text).replace("\n", " ")

@@ -45,3 +45,23 @@ def test_curated_source_line_names_the_article(monkeypatch):
     monkeypatch.delenv("DASHBOARD_DATA", raising=False)
     app = run_app()
     assert any(caption.value.startswith("Source: VICE News, Afghanistan’s Taliban") for caption in app.caption)
+
+
+def test_page_has_timeline_and_map(monkeypatch):
+    monkeypatch.delenv("DASHBOARD_DATA", raising=False)
+    app = run_app()
+    assert not app.exception
+    assert [h.value for h in app.subheader] == ["Timeline", "Map"]
+    assert len(app.get("plotly_chart")) == 1
+
+
+def test_markdown_in_data_is_not_interpreted(write_dataset, monkeypatch):
+    from tests.conftest import CONTEXT_RECORD
+
+    hostile = "![track](http://example.org/t.png) **bold**"
+    context = {**CONTEXT_RECORD, "title": hostile}
+    monkeypatch.setenv("DASHBOARD_DATA", str(write_dataset([with_changes(), context])))
+    app = run_app()
+    assert not app.exception
+    shaded = next(c.value for c in app.caption if c.value.startswith("Shaded periods"))
+    assert "\\!\\[track\\]" in shaded and "\\*\\*bold\\*\\*" in shaded

@@ -71,3 +71,11 @@ def test_popup_shows_hostile_text_only_as_text(frame):
 )
 def test_casualty_range_wording(low, high, text):
     assert casualty_range(low, high) == text
+
+
+def test_markdown_escaping_leaves_no_markup():
+    from dashboard.views.escape import text_for_markdown
+
+    escaped = text_for_markdown("![x](http://t/p.png) **b** $x$ :red[r] <b>")
+    assert "![" not in escaped and "**" not in escaped and "$x$" not in escaped and ":red[" not in escaped
+    assert escaped.replace("\\", "") == "![x](http://t/p.png) **b** $x$ :red[r] <b>"
