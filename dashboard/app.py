@@ -11,9 +11,11 @@ from streamlit_folium import st_folium
 # Streamlit runs this file as a script, so the package root must be importable by path.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from dashboard.components.sidebar_filters import sidebar_filters  # noqa: E402
 from dashboard.records.loader import Dataset, dataset_path, load_dataset  # noqa: E402
 from dashboard.records.problems import DataError  # noqa: E402
 from dashboard.views.escape import text_for_markdown  # noqa: E402
+from dashboard.views.filters import filter_incidents  # noqa: E402
 from dashboard.views.incident_map import base_map, incident_layer  # noqa: E402
 from dashboard.views.timeline import timeline_figure  # noqa: E402
 
@@ -58,7 +60,12 @@ def main() -> None:
     described = [text_for_markdown(article[key]) for key in ("outlet", "title", "published") if article.get(key)]
     if described:
         st.caption(f"Source: {', '.join(described)}. One article's incidents, not a census.")
-    frame = dataset.frame
+    everything = dataset.frame
+    frame = filter_incidents(everything, sidebar_filters(everything))
+    st.markdown(f"**Showing {len(frame)} of {len(everything)} incidents**")
+    if frame.empty:
+        st.info("No incident matches these filters. Loosen them, or use Reset filters in the sidebar.")
+        return
     st.subheader("Timeline")
     published = article.get("published")
     markers = {"Article published": published} if published else {}

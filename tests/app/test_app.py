@@ -65,3 +65,47 @@ def test_markdown_in_data_is_not_interpreted(write_dataset, monkeypatch):
     assert not app.exception
     shaded = next(c.value for c in app.caption if c.value.startswith("Shaded periods"))
     assert "\\!\\[track\\]" in shaded and "\\*\\*bold\\*\\*" in shaded
+
+
+def run_with_query(query: dict[str, list[str] | str]) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=30)
+    for name, value in query.items():
+        app.query_params[name] = value
+    app.run()
+    return app
+
+
+def showing(app: AppTest) -> str:
+    return next(m.value for m in app.markdown if m.value.startswith("**Showing"))
+
+
+def test_shared_link_with_a_province_reproduces_the_count(monkeypatch):
+    monkeypatch.delenv("DASHBOARD_DATA", raising=False)
+    app = run_with_query({"province": ["Kabul"], "kind": "attack"})
+    assert not app.exception
+    assert showing(app) == "**Showing 3 of 16 incidents**"
+    assert app.sidebar.multiselect(key="f_province").value == ["Kabul"]
+
+
+def test_malformed_link_falls_back_and_says_what_it_ignored(monkeypatch):
+    monkeypatch.delenv("DASHBOARD_DATA", raising=False)
+    app = run_with_query({"from": "2014-99-01", "province": ["Atlantis"], "incident": "made-up", "zzz": "<script>"})
+    assert not app.exception
+    assert showing(app) == "**Showing 16 of 16 incidents**"
+    warning = app.warning[0].value
+    assert "not a date" in warning and "Atlantis" in warning and "zzz" in warning
+
+
+def test_changing_a_filter_rewrites_the_url(monkeypatch):
+    monkeypatch.delenv("DASHBOARD_DATA", raising=False)
+    app = run_with_query({})
+    app.sidebar.multiselect(key="f_country").set_value(["PAK"]).run()
+    assert app.query_params["country"] in ("PAK", ["PAK"])  # AppTest shows one value as a plain string
+    assert showing(app) == "**Showing 6 of 16 incidents**"
+
+
+def test_filter_that_leaves_nothing_says_so(monkeypatch):
+    monkeypatch.delenv("DASHBOARD_DATA", raising=False)
+    app = run_with_query({"q": "no such words anywhere"})
+    assert not app.exception
+    assert "No incident matches" in app.info[0].value

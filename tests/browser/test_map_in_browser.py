@@ -57,3 +57,12 @@ def test_hostile_text_is_shown_literally_and_runs_nothing(write_dataset, page: P
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_shared_link_with_filters_shows_the_same_count_and_markers(server: str, page: Page):
+    page.goto(f"{server}/?province=Kabul&kind=attack")
+    page.get_by_text("Showing 3 of 16 incidents").wait_for(timeout=45_000)
+    markers = page.frame_locator(MAP_FRAME).locator(MARKERS)
+    markers.nth(2).wait_for(timeout=45_000)
+    assert markers.count() == 3
+    screenshot(page, "shared-link-kabul")

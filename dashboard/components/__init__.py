@@ -1,0 +1,1 @@
+"""Streamlit components that join the pure layers to the pages."""
