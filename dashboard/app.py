@@ -12,6 +12,7 @@ from streamlit_folium import st_folium
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dashboard.components.sidebar_filters import sidebar_filters  # noqa: E402
+from dashboard.records.export import to_csv, to_geojson  # noqa: E402
 from dashboard.records.loader import Dataset, dataset_path, load_dataset  # noqa: E402
 from dashboard.records.problems import DataError  # noqa: E402
 from dashboard.views.escape import text_for_markdown  # noqa: E402
@@ -99,6 +100,12 @@ def main() -> None:
     st.write(", ".join(f"{counts.get(kind, 0)} {label}" for kind, label in KIND_LABELS.items()) + f" ({len(frame)} records).")
     st.caption(
         "Casualties are ranges from the sources; an empty cell means the sources do not state a figure, which is not zero."
+    )
+    # Callables: the files are built only when someone clicks, not on every rerun.
+    left, right = st.columns(2)
+    left.download_button("Download CSV", data=lambda: to_csv(frame), file_name="incidents.csv", mime="text/csv")
+    right.download_button(
+        "Download GeoJSON", data=lambda: to_geojson(frame), file_name="incidents.geojson", mime="application/geo+json"
     )
     st.dataframe(
         frame[TABLE_COLUMNS].sort_values("date_start"),

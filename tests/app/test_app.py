@@ -109,3 +109,11 @@ def test_filter_that_leaves_nothing_says_so(monkeypatch):
     app = run_with_query({"q": "no such words anywhere"})
     assert not app.exception
     assert "No incident matches" in app.info[0].value
+
+
+def test_downloads_are_offered_for_the_filtered_view(monkeypatch):
+    monkeypatch.delenv("DASHBOARD_DATA", raising=False)
+    app = run_with_query({"province": ["Kabul"]})
+    assert not app.exception
+    labels = [button.proto.label for button in app.get("download_button")]
+    assert labels == ["Download CSV", "Download GeoJSON"]

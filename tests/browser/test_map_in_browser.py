@@ -66,3 +66,18 @@ def test_shared_link_with_filters_shows_the_same_count_and_markers(server: str, 
     markers.nth(2).wait_for(timeout=45_000)
     assert markers.count() == 3
     screenshot(page, "shared-link-kabul")
+
+
+def test_csv_download_holds_exactly_the_filtered_incidents(server: str, page: Page):
+    import csv
+    import io
+
+    page.goto(f"{server}/?province=Kabul&kind=attack")
+    button = page.get_by_role("button", name="Download CSV")
+    button.wait_for(timeout=45_000)
+    with page.expect_download(timeout=30_000) as download:
+        button.click()
+    rows = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
+    assert sorted(r["id"] for r in rows) == sorted(
+        ["kabul-guesthouse-2014-03-28", "kabul-serena-hotel-2014-03-20", "kabul-iec-office-2014-03-25"]
+    )
