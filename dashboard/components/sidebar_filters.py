@@ -60,7 +60,9 @@ def sidebar_filters(frame: pd.DataFrame) -> Filters:
     text = sidebar.text_input("Search titles, summaries, quotes", value=from_url.text, key="f_text")
     sidebar.button("Reset filters", on_click=_reset)
 
-    start, end = (tuple(dates) + (None, None))[:2] if isinstance(dates, tuple | list) else (dates, None)
+    # While a range is being picked, the widget holds only its first date.
+    picked = tuple(dates) if isinstance(dates, tuple | list) else (dates,)
+    start, end = picked[0] if picked else None, picked[1] if len(picked) > 1 else None
     filters = Filters(
         countries=tuple(countries),
         provinces=tuple(provinces),

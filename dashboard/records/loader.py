@@ -14,7 +14,7 @@ from .article import Article, load_article
 from .gazetteer import DEFAULT_GAZETTEER, Gazetteer, load_gazetteer
 from .problems import DataError, Problem
 from .schema import CATEGORY_COLUMNS, COLUMNS, COUNT_COLUMNS, DATE_COLUMNS, FLOAT_COLUMNS, TEXT_COLUMNS
-from .validation import RecordChecker, parse_date
+from .validation import RecordChecker, is_blank, parse_date
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DEFAULT_DATASET = DATA_DIR / "incidents.yaml"
@@ -95,7 +95,7 @@ def build_frame(records: list[dict[str, Any]], gazetteer: Gazetteer) -> pd.DataF
     """The canonical table from validated records: typed columns in the documented order."""
 
     def values(column: str) -> list[Any]:
-        return [None if _empty(r.get(column)) else r.get(column) for r in records]
+        return [None if is_blank(r.get(column)) else r.get(column) for r in records]
 
     frame = pd.DataFrame(index=range(len(records)))
     for column in COLUMNS:
@@ -118,7 +118,3 @@ def build_frame(records: list[dict[str, Any]], gazetteer: Gazetteer) -> pd.DataF
     for column, allowed in CATEGORY_COLUMNS.items():
         frame[column] = pd.Categorical(frame[column], categories=list(allowed))
     return frame
-
-
-def _empty(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())

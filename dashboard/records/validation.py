@@ -20,7 +20,8 @@ from .schema import (
 Record = dict[str, Any]
 
 
-def _blank(value: Any) -> bool:
+def is_blank(value: Any) -> bool:
+    """None, or a string of only whitespace: a field left empty."""
     return value is None or (isinstance(value, str) and not value.strip())
 
 
@@ -40,7 +41,7 @@ def parse_date(value: Any) -> dt.date | None:
 
 def _count(value: Any) -> int | None | str:
     """A non-negative whole number, None for blank, or the string 'bad'."""
-    if _blank(value):
+    if is_blank(value):
         return None
     if isinstance(value, bool):
         return "bad"
@@ -52,7 +53,7 @@ def _count(value: Any) -> int | None | str:
 
 
 def _number(value: Any) -> float | None | str:
-    if _blank(value):
+    if is_blank(value):
         return None
     if isinstance(value, bool):
         return "bad"
@@ -72,7 +73,7 @@ class RecordChecker:
         self.problems: list[Problem] = []
 
     def check_all(self, records: list[Any], lines: list[int | None]) -> list[Problem]:
-        ids = Counter(str(r.get("id")) for r in records if isinstance(r, dict) and not _blank(r.get("id")))
+        ids = Counter(str(r.get("id")) for r in records if isinstance(r, dict) and not is_blank(r.get("id")))
         for position, (record, line) in enumerate(zip(records, lines, strict=False), start=1):
             label = f"#{position}"
             if not isinstance(record, dict):
@@ -80,7 +81,7 @@ class RecordChecker:
                     Problem(self.file, f"expected a mapping of fields, got {type(record).__name__}", label, line)
                 )
                 continue
-            if not _blank(record.get("id")):
+            if not is_blank(record.get("id")):
                 label = f"'{record['id']}'"
                 if ids[str(record["id"])] > 1:
                     self._add(label, line, "id", f"duplicate id '{record['id']}': ids must be unique")
@@ -92,15 +93,15 @@ class RecordChecker:
 
     def _check_record(self, r: Record, label: str, line: int | None) -> None:
         for field in REQUIRED_FIELDS:
-            if _blank(r.get(field)):
+            if is_blank(r.get(field)):
                 self._add(label, line, field, "missing: this field is required")
         if r.get("kind") in ("attack", "strike"):
             for field in REQUIRED_FOR_VIOLENCE:
-                if _blank(r.get(field)):
+                if is_blank(r.get(field)):
                     self._add(label, line, field, f"missing: required for a record of kind '{r['kind']}'")
         for field, allowed in CATEGORY_COLUMNS.items():
             value = r.get(field)
-            if not _blank(value) and value not in allowed:
+            if not is_blank(value) and value not in allowed:
                 self._add(label, line, field, f"'{value}' is not one of: {', '.join(allowed)}")
         self._check_dates(r, label, line)
         self._check_place(r, label, line)
@@ -110,7 +111,7 @@ class RecordChecker:
     def _check_dates(self, r: Record, label: str, line: int | None) -> None:
         parsed = {}
         for field in ("date_start", "date_end"):
-            if _blank(r.get(field)):
+            if is_blank(r.get(field)):
                 continue
             parsed[field] = parse_date(r[field])
             if parsed[field] is None:
@@ -121,12 +122,12 @@ class RecordChecker:
 
     def _check_place(self, r: Record, label: str, line: int | None) -> None:
         country = r.get("country")
-        if not _blank(country) and country not in self.gazetteer.country_bboxes:
+        if not is_blank(country) and country not in self.gazetteer.country_bboxes:
             known = ", ".join(sorted(self.gazetteer.country_bboxes))
             self._add(label, line, "country", f"'{country}' is not a known ISO 3166 alpha-3 code ({known})")
             country = None
         province = r.get("province")
-        if not _blank(province):
+        if not is_blank(province):
             canonical = self.gazetteer.canonical_province(str(province))
             if canonical is None:
                 self._add(label, line, "province", f"'{province}' is not in the gazetteer (data/gazetteer.yaml)")
@@ -165,10 +166,10 @@ class RecordChecker:
 
     def _check_provenance(self, r: Record, label: str, line: int | None) -> None:
         quote, paragraph = r.get("article_quote"), r.get("article_paragraph")
-        if not _blank(paragraph) and (isinstance(paragraph, bool) or not isinstance(paragraph, int) or paragraph < 1):
+        if not is_blank(paragraph) and (isinstance(paragraph, bool) or not isinstance(paragraph, int) or paragraph < 1):
             self._add(label, line, "article_paragraph", f"'{paragraph}' is not a paragraph number (1, 2, ...)")
             paragraph = None
-        if not _blank(quote):
+        if not is_blank(quote):
             if self.article is None:
                 self._add(
                     label, line, "article_quote", "the dataset names no article (dataset.article.file) to check the quote against"
@@ -187,8 +188,8 @@ class RecordChecker:
                 self._add(label, line, f"sources[{n}]", "expected a mapping with publisher, url and supports")
                 continue
             for field in SOURCE_FIELDS:
-                if _blank(source.get(field)):
+                if is_blank(source.get(field)):
                     self._add(label, line, f"sources[{n}].{field}", "missing")
             url = source.get("url")
-            if not _blank(url) and not str(url).startswith(("http://", "https://")):
+            if not is_blank(url) and not str(url).startswith(("http://", "https://")):
                 self._add(label, line, f"sources[{n}].url", f"'{url}' is not an http(s) URL")

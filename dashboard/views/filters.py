@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.records.validation import parse_date
+
 LIST_PARAMS = {
     "countries": "country",
     "provinces": "province",
@@ -92,13 +94,6 @@ class Choices:
         )
 
 
-def _iso_date(value: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        return None
-
-
 def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[Filters, list[str]]:
     """Filters from query parameters, and a message for each parameter or value that was ignored."""
     ignored: list[str] = []
@@ -115,7 +110,7 @@ def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[
     for attribute, name in (("date_from", "from"), ("date_to", "to")):
         raw = list(params.get(name, []))
         if raw:
-            parsed = _iso_date(raw[-1])
+            parsed = parse_date(raw[-1])
             if parsed is None:
                 ignored.append(f"{name}={raw[-1]!r}: not a date (expected YYYY-MM-DD)")
             values[attribute] = parsed
@@ -133,13 +128,9 @@ def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[
         values["text"] = text[-1].strip()[:MAX_TEXT]
     known = set(LIST_PARAMS.values()) | {"from", "to", "killed", "q"}
     for name in params:
-        if name not in known and name not in IGNORED_ELSEWHERE:
+        if name not in known:
             ignored.append(f"{name}: not a known parameter")
     return Filters(**values), ignored  # type: ignore[arg-type]
-
-
-# Parameters that are state but not filters; the pages read them themselves.
-IGNORED_ELSEWHERE = frozenset({"incident", "page", "color", "step", "order"})
 
 
 def filter_incidents(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:

@@ -33,12 +33,9 @@ class OfflineMap(folium.Map):
     default_css = [("leaflet_css", f"{STATIC_URL}/leaflet/leaflet.css")]
 
 
-def base_map(static_prefix: str = "") -> OfflineMap:
-    """The stable base map. `static_prefix` is prepended to asset URLs (for a page served elsewhere)."""
+def base_map() -> OfflineMap:
+    """The stable base map: the region, a scale, and OpenStreetMap tiles when they can load."""
     fmap = OfflineMap(location=REGION_CENTER, zoom_start=REGION_ZOOM, tiles=None, control_scale=True)
-    if static_prefix:
-        fmap.default_js = [(name, static_prefix + url) for name, url in OfflineMap.default_js]
-        fmap.default_css = [(name, static_prefix + url) for name, url in OfflineMap.default_css]
     # Tiles are the one thing that needs the internet; without them the markers still draw.
     folium.TileLayer(TILE_URL, attr=TILE_ATTRIBUTION, name="OpenStreetMap").add_to(fmap)
     return fmap
