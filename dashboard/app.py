@@ -1,4 +1,9 @@
-"""Streamlit entry point: `streamlit run dashboard/app.py`. Thin: all data work is in dashboard.records."""
+"""Streamlit entry point: `streamlit run dashboard/app.py`.
+
+Thin: loads the data, draws the shared sidebar, keeps the URL in step with the view, and hands a
+PageContext to the page the navigation picked. Data work is in dashboard.records, figures and
+maps in dashboard.views, page layout in dashboard.screens (not "pages": Streamlit would take a pages/ folder beside the entry file for its legacy page discovery).
+"""
 
 from __future__ import annotations
 
@@ -6,37 +11,31 @@ import sys
 from pathlib import Path
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 # Streamlit runs this file as a script, so the package root must be importable by path.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dashboard.components.sidebar_filters import sidebar_filters  # noqa: E402
-from dashboard.records.export import to_csv, to_geojson  # noqa: E402
+from dashboard.components.context import PageContext  # noqa: E402
+from dashboard.components.sidebar import seed_once, share_box, sidebar  # noqa: E402
+from dashboard.components.url import query_params, write_url  # noqa: E402
+from dashboard.records.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
 from dashboard.records.loader import Dataset, dataset_path, load_dataset  # noqa: E402
 from dashboard.records.problems import DataError  # noqa: E402
+from dashboard.screens import about, incident, incidents, map_page, overview, timeline_page  # noqa: E402
+from dashboard.views.colors import COLOR_OPTIONS, color_labels, color_scale  # noqa: E402
 from dashboard.views.escape import text_for_markdown  # noqa: E402
-from dashboard.views.filters import filter_incidents  # noqa: E402
-from dashboard.views.incident_map import base_map, incident_layer  # noqa: E402
-from dashboard.views.timeline import timeline_figure  # noqa: E402
+from dashboard.views.filters import Choices, filter_incidents  # noqa: E402
+from dashboard.views.view_state import parse_view  # noqa: E402
 
-KIND_LABELS = {"attack": "attacks", "strike": "strike series", "context": "context events"}
-TABLE_COLUMNS = [
-    "date_start",
-    "date_end",
-    "date_precision",
-    "kind",
-    "title",
-    "country",
-    "province",
-    "place",
-    "killed_min",
-    "killed_max",
-    "injured_min",
-    "injured_max",
-    "perpetrator",
-    "claimed_by",
-]
+# url path -> (title, module with render(ctx)); the first is the default page.
+PAGES = {
+    "overview": ("Overview", overview),
+    "map": ("Map", map_page),
+    "timeline": ("Timeline", timeline_page),
+    "incidents": ("Incidents", incidents),
+    "incident": ("Incident", incident),
+    "about": ("About", about),
+}
 
 
 @st.cache_data(show_spinner=False)
@@ -45,78 +44,68 @@ def cached_dataset(path: str) -> Dataset:
     return load_dataset(path)
 
 
+@st.cache_resource(show_spinner=False)
+def cached_gazetteer() -> Gazetteer:
+    return load_gazetteer()  # read-only, shared by every session
+
+
+@st.cache_data(show_spinner=False)
+def cached_scales(path: str) -> dict[str, dict[str, str]]:
+    """Colours per category over the whole dataset, so a filter never repaints what remains."""
+    frame = cached_dataset(path).frame
+    return {option: color_scale(color_labels(frame, option), option) for option in COLOR_OPTIONS}
+
+
+def show_load_error(error: DataError) -> None:
+    st.title("The incident data could not be loaded")
+    st.error(f"{len(error.problems)} problem(s) in the data. Fix them and reload the page.")
+    st.code("\n".join(str(problem) for problem in error.problems), language=None)
+
+
 def main() -> None:
+
     st.set_page_config(page_title="Attacks before Afghanistan's 2014 election", layout="wide")
     path = str(dataset_path())
     try:
         dataset = cached_dataset(path)
     except DataError as error:
-        st.title("The incident data could not be loaded")
-        st.error(f"{len(error.problems)} problem(s) in the data. Fix them and reload the page.")
-        st.code("\n".join(str(problem) for problem in error.problems), language=None)
+        show_load_error(error)
         return
-    meta = dataset.meta
-    st.title(text_for_markdown(meta.get("name", "Incidents")))
-    article = meta.get("article") or {}
+    everything = dataset.frame
+    url_view, ignored = parse_view(query_params(), Choices.from_frame(everything), set(everything["id"]))
+    seed_once(url_view, everything)
+    view = sidebar(everything)
+    frame = filter_incidents(everything, view.filters)
+    article = dataset.meta.get("article") or {}
+    published = article.get("published")
+    pages: dict[str, st.Page] = {}
+    ctx = PageContext(
+        dataset=dataset,
+        gazetteer=cached_gazetteer(),
+        frame=frame,
+        view=view,
+        scale=cached_scales(path)[view.color],
+        markers={"Article published": published} if published else {},
+        pages=pages,
+    )
+    for url_path, (title, module) in PAGES.items():
+        pages[url_path] = st.Page(
+            lambda module=module: module.render(ctx), title=title, url_path=url_path, default=url_path == "overview"
+        )
+    current = st.navigation(list(pages.values()), position="top")
+
+    st.title(text_for_markdown(dataset.meta.get("name", "Incidents")) if current.url_path == "" else current.title)
     described = [text_for_markdown(article[key]) for key in ("outlet", "title", "published") if article.get(key)]
     if described:
         st.caption(f"Source: {', '.join(described)}. One article's incidents, not a census.")
-    everything = dataset.frame
-    frame = filter_incidents(everything, sidebar_filters(everything))
+    if ignored:
+        st.warning("Ignored in the link: " + "; ".join(text_for_markdown(message) for message in ignored))
     st.markdown(f"**Showing {len(frame)} of {len(everything)} incidents**")
     if frame.empty:
         st.info("No incident matches these filters. Loosen them, or use Reset filters in the sidebar.")
-        return
-    st.subheader("Timeline")
-    published = article.get("published")
-    markers = {"Article published": published} if published else {}
-    st.plotly_chart(timeline_figure(frame, markers=markers), key="timeline", width="stretch")
-    periods = frame[(frame["kind"] == "context") & (frame["date_end"] > frame["date_start"])].sort_values("date_start")
-    if len(periods):
-        st.caption(
-            "Shaded periods: "
-            + "; ".join(
-                f"{text_for_markdown(row.title)} ({row.date_start:%d %b %Y} to {row.date_end:%d %b %Y})"
-                for row in periods.itertuples()
-            )
-        )
-    st.caption(
-        "Points: attacks and strikes, at the lowest reported death toll (hollow: not stated). "
-        "Bars: incidents dated only to an interval. Shading and dashed lines: context events."
-    )
-    located = int(frame["lat"].notna().sum())
-    st.subheader("Map")
-    st.caption(f"{located} of {len(frame)} records have a place; countrywide events are listed in the table only.")
-    # returned_objects=[]: pan and zoom must not rerun the script.
-    st_folium(
-        base_map(),
-        feature_group_to_add=incident_layer(frame),
-        returned_objects=[],
-        height=480,
-        key="map",
-        use_container_width=True,
-    )
-    counts = frame["kind"].value_counts()
-    st.write(", ".join(f"{counts.get(kind, 0)} {label}" for kind, label in KIND_LABELS.items()) + f" ({len(frame)} records).")
-    st.caption(
-        "Casualties are ranges from the sources; an empty cell means the sources do not state a figure, which is not zero."
-    )
-    # Callables: the files are built only when someone clicks, not on every rerun.
-    left, right = st.columns(2)
-    left.download_button("Download CSV", data=lambda: to_csv(frame), file_name="incidents.csv", mime="text/csv")
-    right.download_button(
-        "Download GeoJSON", data=lambda: to_geojson(frame), file_name="incidents.geojson", mime="application/geo+json"
-    )
-    st.dataframe(
-        frame[TABLE_COLUMNS].sort_values("date_start"),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "date_start": st.column_config.DateColumn("From", format="YYYY-MM-DD"),
-            "date_end": st.column_config.DateColumn("To", format="YYYY-MM-DD"),
-            **{column: column.replace("_", " ").capitalize() for column in TABLE_COLUMNS if not column.startswith("date_")},
-        },
-    )
+    write_url(view)
+    share_box(view)
+    current.run()
 
 
 main()

@@ -72,6 +72,7 @@ def load_dataset(path: str | Path | None = None, gazetteer_path: Path = DEFAULT_
     lines = _record_lines(tree) or [None] * len(records)
     gazetteer = load_gazetteer(gazetteer_path)
     problems += RecordChecker(str(path), gazetteer, article).check_all(records, lines)
+    problems += _check_countdown(path, meta, records)
     if problems:
         raise DataError(problems)
     return Dataset(build_frame(records, gazetteer), path, meta, article)
@@ -89,6 +90,15 @@ def _load_article(path: Path, meta: Any, problems: list[Problem]) -> Article | N
             Problem(str(path), f"the article file '{article_path}' cannot be read: {exc}", field="dataset.article.file")
         )
         return None
+
+
+def _check_countdown(path: Path, meta: Any, records: list[Any]) -> list[Problem]:
+    """`dataset.countdown_to` must name a record, so the headline never counts down to nothing."""
+    wanted = meta.get("countdown_to") if isinstance(meta, dict) else None
+    ids = {r.get("id") for r in records if isinstance(r, dict)}
+    if wanted is None or wanted in ids:
+        return []
+    return [Problem(str(path), f"countdown_to names {wanted!r}, which is not a record id", field="dataset.countdown_to")]
 
 
 def build_frame(records: list[dict[str, Any]], gazetteer: Gazetteer) -> pd.DataFrame:

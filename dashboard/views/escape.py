@@ -7,6 +7,7 @@ Folium inserts popup and tooltip strings as HTML, and inside a JavaScript templa
 from __future__ import annotations
 
 import html
+from urllib.parse import quote
 
 _JS_TEMPLATE = str.maketrans({"$": "&#36;", "`": "&#96;", "\\": "&#92;"})
 
@@ -24,3 +25,19 @@ def text_for_markdown(value: object) -> str:
     """The value as literal text inside Streamlit Markdown (st.caption, st.markdown, st.write)."""
     text = "" if value is None else str(value)
     return "".join("\\" + char if char in _MARKDOWN_SPECIAL else char for char in text).replace("\n", " ")
+
+
+def markdown_link(text: object, url: object) -> str:
+    """A Markdown link to an http(s) URL, or just the escaped text when the URL is anything else.
+
+    The URL's characters that end or alter a Markdown link target are percent-encoded.
+    """
+    label = text_for_markdown(text)
+    address = "" if url is None else str(url).strip()
+    if not address.lower().startswith(("http://", "https://")):
+        return label
+    return f"[{label}]({quote(address, safe=_URL_SAFE)})"
+
+
+# Kept as they are in a URL; everything else (spaces, parentheses, angle brackets, quotes) is encoded.
+_URL_SAFE = ":/?#@!&'*+,;=%~-._"

@@ -31,6 +31,7 @@ LIST_PARAMS = {
     "attack_types": "attack",
     "target_types": "target",
 }
+FILTER_PARAMS = frozenset({*LIST_PARAMS.values(), "from", "to", "killed", "q"})
 MAX_TEXT = 200
 
 
@@ -95,7 +96,10 @@ class Choices:
 
 
 def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[Filters, list[str]]:
-    """Filters from query parameters, and a message for each parameter or value that was ignored."""
+    """Filters from query parameters, and a message for each filter value that was ignored.
+
+    Names that are not filters are left to `view_state.parse_view`, which knows the whole URL.
+    """
     ignored: list[str] = []
     values: dict[str, object] = {}
     for attribute, name in LIST_PARAMS.items():
@@ -126,10 +130,6 @@ def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[
     text = list(params.get("q", []))
     if text:
         values["text"] = text[-1].strip()[:MAX_TEXT]
-    known = set(LIST_PARAMS.values()) | {"from", "to", "killed", "q"}
-    for name in params:
-        if name not in known:
-            ignored.append(f"{name}: not a known parameter")
     return Filters(**values), ignored  # type: ignore[arg-type]
 
 

@@ -1,8 +1,9 @@
 """Folium map of incidents, drawn with Leaflet served by the app itself (no CDN).
 
 Pure: returns folium objects, never imports Streamlit. The base map stays the same for every
-filter state (streamlit-folium remounts the map when the base map's HTML changes); incidents go
-in a separate FeatureGroup.
+filter state (streamlit-folium remounts the map when the base map's HTML changes); incidents and
+province totals go in separate FeatureGroups, and the view (centre, zoom) is computed here and
+passed to the component as arguments.
 """
 
 from __future__ import annotations
@@ -11,7 +12,12 @@ import math
 
 import folium
 import pandas as pd
+from folium.plugins import MarkerCluster
 
+from dashboard.records.gazetteer import Gazetteer
+
+from .casualties import casualty_range, total_range
+from .colors import UNKNOWN_COLOR, color_labels, color_scale
 from .escape import text_for_html
 
 # Served by Streamlit's static file serving (server.enableStaticServing) from dashboard/static/.
@@ -20,17 +26,52 @@ TILE_URL = "https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"
 TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 REGION_CENTER = (33.0, 68.5)  # between Kabul and Islamabad: both countries in view
 REGION_ZOOM = 5
+MAX_FIT_ZOOM = 9  # one incident: show its surroundings, not a street
 # Marked as approximate: drawn as a dashed, faint area rather than a solid dot.
 VAGUE_PRECISIONS = frozenset({"district", "province"})
-KIND_COLORS = {"attack": "#c0392b", "strike": "#2c3e8f", "context": "#7f8c8d"}
+SELECTED_OUTLINE = "#000000"
+# Only markers that overlap on screen are grouped; a click on the group fans them out (spiderfy),
+# so incidents at one place (a city's point, a province centroid) stay individually reachable.
+CLUSTER_OPTIONS = {
+    "maxClusterRadius": 12,
+    "spiderfyOnMaxZoom": True,
+    "showCoverageOnHover": False,
+    "spiderfyDistanceMultiplier": 2,
+}
+CLUSTER_ICON = """
+function (cluster) {
+  var n = cluster.getChildCount();
+  return L.divIcon({
+    html: '<div><span>' + n + '</span></div>',
+    className: 'marker-cluster incident-group',
+    iconSize: new L.Point(34, 34)
+  });
+}
+"""
 
 
 class OfflineMap(folium.Map):
     """A folium Map that loads Leaflet from the app's own server, and nothing else from outside."""
 
-    # folium's Popup builds its HTML with jQuery, so jQuery is served too.
-    default_js = [("leaflet", f"{STATIC_URL}/leaflet/leaflet.js"), ("jquery", f"{STATIC_URL}/jquery/jquery.min.js")]
-    default_css = [("leaflet_css", f"{STATIC_URL}/leaflet/leaflet.css")]
+    # folium's Popup builds its HTML with jQuery, so jQuery is served too. The marker-cluster
+    # plugin is on the base map (not the changing layer) so its script loads once, before any layer.
+    default_js = [
+        ("leaflet", f"{STATIC_URL}/leaflet/leaflet.js"),
+        ("jquery", f"{STATIC_URL}/jquery/jquery.min.js"),
+        ("markerclusterjs", f"{STATIC_URL}/markercluster/leaflet.markercluster.js"),
+    ]
+    default_css = [
+        ("leaflet_css", f"{STATIC_URL}/leaflet/leaflet.css"),
+        ("markerclustercss", f"{STATIC_URL}/markercluster/MarkerCluster.css"),
+        ("markerclusterdefaultcss", f"{STATIC_URL}/markercluster/MarkerCluster.Default.css"),
+    ]
+
+
+class OfflineMarkerCluster(MarkerCluster):
+    """MarkerCluster without its CDN links: the base map already serves the plugin."""
+
+    default_js: list[tuple[str, str]] = []
+    default_css: list[tuple[str, str]] = []
 
 
 def base_map() -> OfflineMap:
@@ -38,16 +79,13 @@ def base_map() -> OfflineMap:
     fmap = OfflineMap(location=REGION_CENTER, zoom_start=REGION_ZOOM, tiles=None, control_scale=True)
     # Tiles are the one thing that needs the internet; without them the markers still draw.
     folium.TileLayer(TILE_URL, attr=TILE_ATTRIBUTION, name="OpenStreetMap").add_to(fmap)
+    # A neutral look for groups of overlapping incidents, so they do not read as a category colour.
+    style = (
+        "<style>.incident-group div{background:rgba(40,40,40,.85);color:#fff;font-weight:bold}"
+        ".incident-group{background:rgba(40,40,40,.3)}</style>"
+    )
+    fmap.get_root().header.add_child(folium.Element(style))
     return fmap
-
-
-def casualty_range(low: object, high: object) -> str:
-    """'9', '2-5', 'at least 15', or 'not stated'."""
-    if pd.isna(low):
-        return "not stated"
-    if pd.isna(high):
-        return f"at least {int(low)}"
-    return str(int(low)) if low == high else f"{int(low)}-{int(high)}"
 
 
 def marker_radius(killed_min: object) -> float:
@@ -56,15 +94,19 @@ def marker_radius(killed_min: object) -> float:
     return 5 + 3 * math.sqrt(deaths)
 
 
-def popup_html(row: pd.Series) -> str:
-    """Popup body: every value escaped; sources as links only when they are http(s)."""
+def _date_text(row: pd.Series) -> str:
     date = row["date_start"].date().isoformat()
     if row["date_end"] != row["date_start"]:
         date += f" to {row['date_end'].date().isoformat()}"
+    return date
+
+
+def popup_html(row: pd.Series) -> str:
+    """Popup body: every value escaped; sources as links only when they are http(s)."""
     place = ", ".join(str(v) for v in (row["site"], row["place"], row["province"], row["country"]) if not pd.isna(v))
     lines = [
         f"<b>{text_for_html(row['title'])}</b>",
-        f"Date: {text_for_html(date)} ({text_for_html(row['date_precision'])} precision)",
+        f"Date: {text_for_html(_date_text(row))} ({text_for_html(row['date_precision'])} precision)",
         f"Place: {text_for_html(place)} ({text_for_html(row['location_precision'])} precision)",
         f"Killed: {casualty_range(row['killed_min'], row['killed_max'])}; "
         f"injured: {casualty_range(row['injured_min'], row['injured_max'])}",
@@ -83,22 +125,119 @@ def popup_html(row: pd.Series) -> str:
     return "<br>".join(lines)
 
 
-def incident_layer(frame: pd.DataFrame) -> folium.FeatureGroup:
-    """One circle per located incident; records without coordinates are left for the list beside the map."""
+def tooltip_html(row: pd.Series) -> str:
+    """Hover text. It ends with the record id: a click hands this text back, and the id names the incident."""
+    return (
+        f"<b>{text_for_html(row['title'])}</b><br>"
+        f"{text_for_html(_date_text(row))} · killed {casualty_range(row['killed_min'], row['killed_max'])}<br>"
+        f"<small>{text_for_html(row['id'])}</small>"
+    )
+
+
+def incident_from_tooltip(text: object, ids: list[str]) -> str | None:
+    """The record id a clicked marker's tooltip text ends with (the longest, if ids nest), or None."""
+    if not isinstance(text, str):
+        return None
+    matches = [i for i in ids if text.rstrip().endswith(i)]
+    return max(matches, key=len) if matches else None
+
+
+def incident_layer(
+    frame: pd.DataFrame,
+    color_by: str = "kind",
+    scale: dict[str, str] | None = None,
+    selected: frozenset[str] = frozenset(),
+) -> folium.FeatureGroup:
+    """One circle per located incident, coloured like the timeline; records without coordinates are listed beside the map."""
     layer = folium.FeatureGroup(name="Incidents")
-    for _, row in frame.dropna(subset=["lat", "lon"]).iterrows():
+    group = OfflineMarkerCluster(options=CLUSTER_OPTIONS, icon_create_function=CLUSTER_ICON, control=False)
+    group.add_to(layer)
+    located = frame.dropna(subset=["lat", "lon"])
+    labels = color_labels(located, color_by)
+    colors = scale or color_scale(labels, color_by)
+    for (_, row), label in zip(located.iterrows(), labels, strict=True):
         vague = row["location_precision"] in VAGUE_PRECISIONS
-        color = KIND_COLORS.get(str(row["kind"]), "#555555")
+        chosen = row["id"] in selected
+        color = colors.get(label, UNKNOWN_COLOR)
         folium.CircleMarker(
             location=(float(row["lat"]), float(row["lon"])),
             radius=marker_radius(row["killed_min"]) * (2.5 if vague else 1),
-            color=color,
-            weight=1 if vague else 2,
+            color=SELECTED_OUTLINE if chosen else color,
+            weight=4 if chosen else (1 if vague else 2),
             dash_array="4 4" if vague else None,
             fill=True,
             fill_color=color,
             fill_opacity=0.15 if vague else 0.6,
-            tooltip=text_for_html(row["title"]),
+            tooltip=folium.Tooltip(tooltip_html(row)),
             popup=folium.Popup(popup_html(row), max_width=360),
+        ).add_to(group)
+    return layer
+
+
+def province_totals(frame: pd.DataFrame) -> pd.DataFrame:
+    """Attacks and strikes per province: count, killed range, and how many state no toll."""
+    events = frame[(frame["kind"] != "context") & frame["province"].notna()]
+    rows = []
+    for (country, province), group in events.groupby(["country", "province"], observed=True, sort=True):
+        killed = total_range(group["killed_min"], group["killed_max"])
+        rows.append(
+            {
+                "country": str(country),
+                "province": str(province),
+                "incidents": len(group),
+                "killed": str(killed),
+                "killed_not_stated": killed.not_stated,
+            }
+        )
+    return pd.DataFrame(rows, columns=["country", "province", "incidents", "killed", "killed_not_stated"])
+
+
+def province_totals_layer(frame: pd.DataFrame, gazetteer: Gazetteer) -> folium.FeatureGroup:
+    """A circle per province at its representative point, sized by the number of incidents."""
+    layer = folium.FeatureGroup(name="Totals by province")
+    for row in province_totals(frame).itertuples():
+        place = gazetteer.provinces.get(row.province)
+        if place is None:
+            continue
+        text = f"<b>{text_for_html(row.province)}</b> ({text_for_html(row.country)}): {row.incidents} incident(s); killed {text_for_html(row.killed)}"
+        if row.killed_not_stated:
+            text += f" ({row.killed_not_stated} with no toll stated)"
+        folium.CircleMarker(
+            location=(place.lat, place.lon),
+            radius=8 + 6 * math.sqrt(row.incidents),
+            color="#2e4053",
+            weight=2,
+            fill=True,
+            fill_color="#5d6d7e",
+            fill_opacity=0.45,
+            tooltip=folium.Tooltip(text),
+            popup=folium.Popup(text, max_width=300),
         ).add_to(layer)
     return layer
+
+
+def fit_view(lats: pd.Series, lons: pd.Series, width: int = 900, height: int = 480) -> tuple[tuple[float, float], int]:
+    """Centre and the largest whole zoom that shows every point (Web Mercator), with a margin.
+
+    st_folium takes a centre and a zoom, not bounds, so the fit is computed here.
+    """
+    lats, lons = lats.dropna().astype(float), lons.dropna().astype(float)
+    if lats.empty:
+        return REGION_CENTER, REGION_ZOOM
+
+    def mercator_y(lat: float) -> float:
+        lat = max(min(lat, 85.0), -85.0)
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    north, south, east, west = lats.max(), lats.min(), lons.max(), lons.min()
+    center = ((north + south) / 2, (east + west) / 2)
+    # At zoom z the world is 256 * 2**z pixels wide; leave a quarter of the frame as margin.
+    usable_w, usable_h = width * 0.75, height * 0.75
+    x_span = (east - west) / 360
+    y_span = (mercator_y(north) - mercator_y(south)) / (2 * math.pi)
+    zooms = [MAX_FIT_ZOOM]
+    if x_span > 0:
+        zooms.append(math.floor(math.log2(usable_w / (256 * x_span))))
+    if y_span > 0:
+        zooms.append(math.floor(math.log2(usable_h / (256 * y_span))))
+    return (round(center[0], 4), round(center[1], 4)), max(2, min(zooms))

@@ -14,21 +14,10 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from .incident_map import KIND_COLORS, casualty_range
+from .casualties import casualty_range
+from .colors import COLOR_OPTIONS, KIND_COLORS, UNKNOWN_COLOR, color_labels, color_scale
 
-COLOR_OPTIONS = ("kind", "country", "province", "attack_type", "target_type", "perpetrator")
-PALETTE = ("#c0392b", "#2c3e8f", "#27ae60", "#8e44ad", "#d35400", "#16a085", "#7f8c8d", "#b7950b", "#2e4053")
 ONE_DAY = pd.Timedelta(days=1)
-
-
-def _label(value: object) -> str:
-    return "not stated" if pd.isna(value) else str(value)
-
-
-def _colors(values: list[str], color_by: str) -> dict[str, str]:
-    if color_by == "kind":
-        return {v: KIND_COLORS.get(v, "#555555") for v in values}
-    return {v: PALETTE[i % len(PALETTE)] for i, v in enumerate(sorted(values))}
 
 
 def _hover(row: pd.Series) -> str:
@@ -49,19 +38,27 @@ def timeline_figure(
     color_by: str = "kind",
     markers: dict[str, dt.date] | None = None,
     highlight: frozenset[str] = frozenset(),
+    scale: dict[str, str] | None = None,
 ) -> go.Figure:
-    """Incidents over time, one trace per colour value; `markers` adds labelled day lines (election, publication)."""
+    """Incidents over time, one trace per colour value; `markers` adds labelled day lines (election, publication).
+
+    `scale` (label -> colour) is normally computed on the whole dataset, so that a filter does not
+    repaint the categories that remain.
+    """
     if color_by not in COLOR_OPTIONS:
         raise ValueError(f"color_by must be one of {', '.join(COLOR_OPTIONS)}, not {color_by!r}")
     figure = go.Figure()
     events = frame[frame["kind"] != "context"]
-    groups = events[color_by].map(_label) if len(events) else pd.Series(dtype=str)
-    colors = _colors(sorted(set(groups)), color_by)
+    groups = color_labels(events, color_by)
+    colors = scale or color_scale(groups, color_by)
     for value in sorted(set(groups)):
         rows = events[groups == value]
-        _add_group(figure, rows, value, colors[value], highlight)
-    for _, row in frame[frame["kind"] == "context"].iterrows():
-        _add_context(figure, row)
+        _add_group(figure, rows, value, colors.get(value, UNKNOWN_COLOR), highlight)
+    context = frame[frame["kind"] == "context"]
+    for _, row in context.iterrows():
+        _shade_context(figure, row)
+    if len(context):
+        _add_context_row(figure, context, highlight)
     for label, day in (markers or {}).items():
         figure.add_vline(
             x=pd.Timestamp(day).isoformat(),
@@ -69,11 +66,14 @@ def timeline_figure(
             line_color="#333333",
             annotation_text=html.escape(label),
             annotation_position="top left",
+            annotation_font_size=11,
         )
     figure.update_layout(
         xaxis={"type": "date", "rangeslider": {"visible": True}, "title": None, "range": _initial_range(events, markers)},
-        yaxis={"title": "Killed (lowest reported figure)", "rangemode": "tozero"},
-        legend={"title": {"text": color_by.replace("_", " ")}},
+        yaxis={"title": "Killed (lowest reported figure)", "rangemode": "tozero", "domain": [0, 0.86]},
+        # A thin band above the incidents holds one hoverable mark per context event.
+        yaxis2={"domain": [0.9, 1], "range": [0, 1], "visible": False, "fixedrange": True},
+        legend={"title": {"text": COLOR_OPTIONS[color_by]}, "orientation": "h", "y": -0.45, "x": 0},
         margin={"l": 40, "r": 20, "t": 30, "b": 20},
         hovermode="closest",
         height=420,
@@ -134,19 +134,33 @@ def _add_group(figure: go.Figure, rows: pd.DataFrame, name: str, color: str, hig
         )
 
 
-def _add_context(figure: go.Figure, row: pd.Series) -> None:
+def _shade_context(figure: go.Figure, row: pd.Series) -> None:
+    """Periods as shading, single days as dashed lines; their names are in the hover of the context row."""
     start, end = row["date_start"], row["date_end"] + ONE_DAY
-    label = html.escape(str(row["title"]))
     if row["date_end"] > row["date_start"]:
-        # Periods overlap (ceasefire, talks, a week's toll), so labels on the chart would pile up;
-        # the page names them beside the chart instead.
         figure.add_vrect(x0=start.isoformat(), x1=end.isoformat(), fillcolor="#95a5a6", opacity=0.12, line_width=0)
     else:
-        figure.add_vline(
-            x=start.isoformat(),
-            line_dash="dash",
-            line_color="#7f8c8d",
-            annotation_text=label,
-            annotation_position="top right",
-            annotation_font_size=10,
+        figure.add_vline(x=start.isoformat(), line_dash="dash", line_color="#7f8c8d", line_width=1)
+
+
+def _add_context_row(figure: go.Figure, rows: pd.DataFrame, highlight: frozenset[str]) -> None:
+    # Labels written on the chart pile up (periods overlap, days fall close), so each context event
+    # is a diamond in a band at the top, at its start day, with its title in the hover.
+    figure.add_trace(
+        go.Scatter(
+            x=rows["date_start"],
+            y=[0.5] * len(rows),
+            yaxis="y2",
+            mode="markers",
+            name="context",
+            customdata=rows["id"].astype(str).tolist(),
+            hovertext=[_hover(row) for _, row in rows.iterrows()],
+            hoverinfo="text",
+            marker={
+                "symbol": "diamond",
+                "size": 11,
+                "color": KIND_COLORS["context"],
+                "line": {"width": [3 if i in highlight else 1 for i in rows["id"]], "color": "#000000"},
+            },
         )
+    )

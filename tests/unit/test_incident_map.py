@@ -10,10 +10,23 @@ import pandas as pd
 import pytest
 import xstatic.pkg.jquery
 import xstatic.pkg.leaflet
+import xstatic.pkg.leaflet_markercluster
 
+from dashboard.records.gazetteer import load_gazetteer
 from dashboard.records.loader import load_dataset
+from dashboard.views.casualties import casualty_range, total_range
+from dashboard.views.colors import color_scale
 from dashboard.views.escape import text_for_html
-from dashboard.views.incident_map import base_map, casualty_range, incident_layer, popup_html
+from dashboard.views.incident_map import (
+    OfflineMarkerCluster,
+    base_map,
+    fit_view,
+    incident_from_tooltip,
+    incident_layer,
+    popup_html,
+    province_totals,
+    province_totals_layer,
+)
 
 STATIC = Path(__file__).resolve().parents[2] / "dashboard" / "static"
 HOSTILE = "<script>alert(1)</script> ${alert(2)} `x` \\u0041 <img src=x onerror=alert(3)>"
@@ -35,18 +48,77 @@ def test_vendored_assets_equal_the_pinned_releases():
     assert filecmp.cmp(STATIC / "leaflet" / "leaflet.js", Path(xstatic.pkg.leaflet.BASE_DIR) / "leaflet.js", shallow=False)
     assert filecmp.cmp(STATIC / "leaflet" / "leaflet.css", Path(xstatic.pkg.leaflet.BASE_DIR) / "leaflet.css", shallow=False)
     assert filecmp.cmp(STATIC / "jquery" / "jquery.min.js", Path(xstatic.pkg.jquery.BASE_DIR) / "jquery.min.js", shallow=False)
+    cluster = Path(xstatic.pkg.leaflet_markercluster.BASE_DIR)
+    for name in ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css"):
+        assert filecmp.cmp(STATIC / "markercluster" / name, cluster / name, shallow=False)
+
+
+def circles(layer: folium.FeatureGroup) -> list[folium.CircleMarker]:
+    (group,) = [child for child in layer._children.values() if isinstance(child, OfflineMarkerCluster)]
+    return [child for child in group._children.values() if isinstance(child, folium.CircleMarker)]
 
 
 def test_one_circle_per_located_incident(frame):
-    layer = incident_layer(frame)
-    circles = [child for child in layer._children.values() if isinstance(child, folium.CircleMarker)]
-    assert len(circles) == int(frame["lat"].notna().sum()) == 9
+    assert len(circles(incident_layer(frame))) == int(frame["lat"].notna().sum()) == 9
 
 
 def test_district_precision_is_drawn_dashed_and_faint(frame):
-    layer = incident_layer(frame[frame["id"] == "north-waziristan-air-strikes-2014-02-20"])
-    (circle,) = layer._children.values()
+    (circle,) = circles(incident_layer(frame[frame["id"] == "north-waziristan-air-strikes-2014-02-20"]))
     assert circle.options["dashArray"] == "4 4" and circle.options["fillOpacity"] < 0.3
+
+
+def test_incidents_at_one_point_are_grouped_so_they_can_be_fanned_out(frame):
+    kabul = frame[frame["province"] == "Kabul"]
+    assert kabul[["lat", "lon"]].duplicated().any()  # the data really has incidents on one point
+    fmap = base_map()
+    incident_layer(kabul).add_to(fmap)
+    js = fmap.get_root().render()
+    assert "L.markerClusterGroup" in js and '"spiderfyOnMaxZoom": true' in js
+    assert "/app/static/markercluster/leaflet.markercluster.js" in js
+
+
+def test_colours_follow_the_shared_scale_and_selection_is_outlined(frame):
+    scale = color_scale(frame["province"].dropna(), "province") | {"not stated": "#555555"}
+    layer = incident_layer(frame, "province", scale, selected=frozenset({"kunar-bank-2014-03-25"}))
+    by_tooltip = {c.options["fillColor"]: c for c in circles(layer)}
+    assert scale["Kunar"] in by_tooltip and scale["Faryab"] in by_tooltip
+    outlined = [c for c in circles(layer) if c.options["weight"] == 4]
+    assert len(outlined) == 1 and outlined[0].options["color"] == "#000000"
+    assert outlined[0].options["fillColor"] == scale["Kunar"]
+
+
+def test_a_clicked_tooltip_names_its_incident(frame):
+    ids = list(frame["id"])
+    circle = circles(incident_layer(frame[frame["id"] == "kunar-bank-2014-03-25"]))[0]
+    tooltip = next(c for c in circle._children.values() if isinstance(c, folium.Tooltip))
+    text = tooltip.text.replace("<br>", "").replace("<b>", "").replace("</b>", "")
+    assert incident_from_tooltip(text.replace("<small>", "").replace("</small>", ""), ids) == "kunar-bank-2014-03-25"
+    assert incident_from_tooltip("no such thing", ids) is None and incident_from_tooltip(None, ids) is None
+
+
+def test_province_totals_count_incidents_and_add_ranges(frame):
+    totals = province_totals(frame).set_index("province")
+    assert totals.loc["Kabul", "incidents"] == 3  # guesthouse, Serena hotel, election office
+    kabul = frame[(frame["province"] == "Kabul") & (frame["kind"] != "context")]
+    assert totals.loc["Kabul", "killed"] == str(total_range(kabul["killed_min"], kabul["killed_max"]))
+    layer = province_totals_layer(frame, load_gazetteer())
+    assert len([c for c in layer._children.values() if isinstance(c, folium.CircleMarker)]) == len(totals)
+
+
+def test_total_range_keeps_not_stated_apart_and_open_ranges_open():
+    lows, highs = pd.Series([2, 15, pd.NA], dtype="Int64"), pd.Series([5, pd.NA, pd.NA], dtype="Int64")
+    total = total_range(lows, highs)
+    assert (total.low, total.high, total.not_stated) == (17, None, 1) and str(total) == "at least 17"
+    closed = total_range(pd.Series([2, 3], dtype="Int64"), pd.Series([5, 3], dtype="Int64"))
+    assert str(closed) == "5-8"
+
+
+def test_fit_view_frames_the_points():
+    center, zoom = fit_view(pd.Series([34.5, 31.6]), pd.Series([69.2, 65.7]))
+    assert center == (33.05, 67.45) and 5 <= zoom <= 7
+    _, close = fit_view(pd.Series([34.5, 34.6]), pd.Series([69.1, 69.2]))
+    assert close == 9  # capped: one city is not a street map
+    assert fit_view(pd.Series([], dtype=float), pd.Series([], dtype=float))[1] == 5
 
 
 def test_escaping_neutralises_html_and_template_literals():

@@ -16,7 +16,13 @@ def frame():
 
 
 def marker_traces(figure):
-    return [t for t in figure.data if t.mode == "markers"]
+    """The incident points (the context row, on its own axis, is apart)."""
+    return [t for t in figure.data if t.mode == "markers" and t.yaxis != "y2"]
+
+
+def context_trace(figure):
+    (trace,) = [t for t in figure.data if t.yaxis == "y2"]
+    return trace
 
 
 def test_one_point_per_attack_or_strike_carrying_its_id(frame):
@@ -40,13 +46,16 @@ def test_multi_day_incident_is_drawn_as_a_segment(frame):
     assert (end - start).days == 11  # 20-28 February (9 days) and 1-2 March 2014, inclusive
 
 
-def test_context_periods_shaded_and_days_marked(frame):
+def test_context_periods_shaded_days_lined_and_every_context_event_hoverable(frame):
     figure = timeline_figure(frame, markers={"Article published": dt.date(2014, 3, 28)})
     shapes = figure.layout.shapes
     assert any(s.type == "rect" for s in shapes)  # the ceasefire period
-    annotations = [a.text for a in figure.layout.annotations]
-    assert "Afghan presidential election" in annotations and "Article published" in annotations
-    assert "Pakistani Taliban ceasefire" not in annotations  # periods are named beside the chart
+    assert any(s.type == "line" and str(s.x0).startswith("2014-04-05") for s in shapes)  # the election day
+    assert [a.text for a in figure.layout.annotations] == ["Article published"]  # no labels piling up
+    context = context_trace(figure)
+    assert sorted(context.customdata) == sorted(frame.loc[frame["kind"] == "context", "id"])
+    election = list(context.customdata).index("afghan-presidential-election-2014-04-05")
+    assert "Afghan presidential election" in context.hovertext[election]
 
 
 def test_hover_and_legend_text_is_escaped(frame):

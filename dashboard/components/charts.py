@@ -1,0 +1,87 @@
+"""The timeline and the map on a page, wired to the shared selection. Building is in dashboard.views."""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from dashboard.views.colors import COLOR_OPTIONS, color_labels
+from dashboard.views.escape import text_for_markdown
+from dashboard.views.incident_map import base_map, fit_view, incident_layer, province_totals_layer
+from dashboard.views.timeline import timeline_figure
+
+from .context import PageContext
+from .selection import on_map_click, on_timeline_select
+
+
+def show_timeline(ctx: PageContext, key: str, height: int = 420) -> None:
+    figure = timeline_figure(
+        ctx.frame,
+        color_by=ctx.view.color,
+        markers=ctx.markers,
+        highlight=frozenset(ctx.view.incidents),
+        scale=ctx.scale,
+    )
+    figure.update_layout(height=height)
+    # The selection is read back by record id (customdata), never by point index: colouring splits traces.
+    st.plotly_chart(figure, key=key, width="stretch", on_select=lambda: on_timeline_select(key), selection_mode=("points", "box"))
+    periods = ctx.frame[(ctx.frame["kind"] == "context") & (ctx.frame["date_end"] > ctx.frame["date_start"])]
+    if len(periods):
+        st.caption(
+            "Shaded periods: "
+            + "; ".join(
+                f"{text_for_markdown(row.title)} ({row.date_start:%d %b %Y} to {row.date_end:%d %b %Y})"
+                for row in periods.sort_values("date_start").itertuples()
+            )
+        )
+    st.caption(
+        "Points: attacks and strikes at the lowest reported death toll (hollow: not stated). Bars: incidents dated "
+        "only to an interval. Dashed lines: context events. Click or box-select points to select incidents."
+    )
+
+
+def show_map(ctx: PageContext, key: str, height: int = 480) -> None:
+    """The filtered incidents (or province totals), fitted to them, or flown to the selection."""
+    frame = ctx.frame
+    focus = frame[frame["id"].isin(ctx.view.incidents)].dropna(subset=["lat", "lon"])
+    shown = focus if len(focus) else frame
+    center, zoom = fit_view(shown["lat"], shown["lon"], height=height)
+    if ctx.view.layer == "provinces":
+        layer = province_totals_layer(frame, ctx.gazetteer)
+    else:
+        layer = incident_layer(frame, ctx.view.color, ctx.scale, frozenset(ctx.view.incidents))
+    ids = frame["id"].astype(str).tolist()
+    # Only clicks come back: pan and zoom must not rerun the script.
+    st_folium(
+        base_map(),
+        feature_group_to_add=layer,
+        center=center,
+        zoom=zoom,
+        returned_objects=["last_object_clicked_tooltip"],
+        on_change=lambda: on_map_click(key, ids),
+        height=height,
+        key=key,
+        use_container_width=True,
+    )
+    located = int(frame["lat"].notna().sum())
+    note = f"{located} of {len(frame)} records have a place; countrywide events are listed in the table only."
+    if ctx.view.layer == "provinces":
+        note += " Circles: attacks and strikes per province, at the province's representative point."
+    else:
+        note += " Dashed, faint circles: places known only to the district or province. Numbered circles: incidents at one spot; click to fan them out."
+    st.caption(note)
+
+
+def show_legend(ctx: PageContext) -> None:
+    """Colour key shared by timeline and map. Labels are escaped: they come from the data."""
+    labels = sorted(set(color_labels(ctx.frame, ctx.view.color)))
+    if ctx.view.layer == "provinces" or not labels:
+        return
+    chips = "".join(
+        f'<span style="display:inline-block;margin-right:14px"><span style="display:inline-block;width:11px;height:11px;'
+        f'border-radius:50%;background:{ctx.scale.get(label, "#555")};margin-right:5px"></span>{html.escape(label)}</span>'
+        for label in labels
+    )
+    st.html(f'<div style="font-size:0.85rem"><b>{html.escape(COLOR_OPTIONS[ctx.view.color])}:</b> {chips}</div>')

@@ -1,0 +1,40 @@
+"""What every page receives from the entry file: the data, the filtered view and the shared state."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from dashboard.records.gazetteer import Gazetteer
+from dashboard.records.loader import Dataset
+from dashboard.views.view_state import View
+
+
+@dataclass(frozen=True)
+class PageContext:
+    dataset: Dataset
+    gazetteer: Gazetteer
+    frame: pd.DataFrame  # the filtered incidents
+    view: View
+    scale: dict[str, str]  # colour per label, over the whole dataset so filters do not repaint
+    markers: dict[str, dt.date]  # labelled days on the timeline (the article's publication)
+    pages: dict[str, Any] = field(default_factory=dict)  # url path -> st.Page, for links between pages
+
+    @property
+    def everything(self) -> pd.DataFrame:
+        return self.dataset.frame
+
+    @property
+    def selected_rows(self) -> pd.DataFrame:
+        """The selected incidents, in selection order, whether or not the filters show them."""
+        frame = self.everything
+        return frame.set_index("id", drop=False).loc[[i for i in self.view.incidents if i in set(frame["id"])]]
+
+    @property
+    def countdown(self) -> pd.Series | None:
+        wanted = self.dataset.meta.get("countdown_to")
+        rows = self.everything[self.everything["id"] == wanted]
+        return rows.iloc[0] if len(rows) else None

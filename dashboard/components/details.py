@@ -1,0 +1,145 @@
+"""One incident shown in words: a compact card beside the charts, and the full record on its page.
+
+Every value is data, so it goes through text_for_markdown (or markdown_link for sources).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from dashboard.records.article import Article, squash
+from dashboard.views.casualties import casualty_range
+from dashboard.views.escape import markdown_link, text_for_markdown
+from dashboard.views.incident_map import base_map, fit_view, incident_layer
+
+from .context import PageContext
+from .selection import clear_selection
+
+LABELS = {
+    "attack_type": "Attack type",
+    "target_type": "Target type",
+    "perpetrator": "Perpetrator",
+    "claimed_by": "Claimed by",
+    "actor": "Actor",
+}
+
+
+def _text(value: object, missing: str = "not stated") -> str:
+    return missing if value is None or pd.isna(value) else text_for_markdown(value)
+
+
+def date_text(row: pd.Series) -> str:
+    start, end = row["date_start"].date(), row["date_end"].date()
+    span = start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
+    return f"{span} ({_text(row['date_precision'])} precision)"
+
+
+def place_text(row: pd.Series) -> str:
+    parts = [text_for_markdown(row[c]) for c in ("site", "place", "province", "country") if not pd.isna(row[c])]
+    return f"{', '.join(parts)} ({_text(row['location_precision'])} precision)"
+
+
+def incident_card(row: pd.Series) -> None:
+    """The selected incident in brief, under the charts."""
+    st.markdown(f"**{text_for_markdown(row['title'])}**")
+    st.markdown(
+        f"{date_text(row)} · {place_text(row)} · killed {casualty_range(row['killed_min'], row['killed_max'])}, "
+        f"injured {casualty_range(row['injured_min'], row['injured_max'])}"
+    )
+    st.caption(_text(row["summary"], ""))
+
+
+def _quote_in_paragraph(row: pd.Series, article: Article | None) -> None:
+    quote = row["article_quote"]
+    if pd.isna(quote):
+        st.write("This record quotes no passage of the article.")
+        return
+    number = row["article_paragraph"]
+    paragraph = article.paragraphs[int(number) - 1] if article and not pd.isna(number) else None
+    if paragraph is None:
+        st.markdown(f"> {text_for_markdown(quote)}")
+        return
+    text, needle = squash(paragraph), squash(str(quote))
+    before, _, after = text.partition(needle)
+    st.caption(f"Paragraph {int(number)} of the article, the quoted passage marked:")
+    st.markdown(f"> {text_for_markdown(before)}:orange-background[{text_for_markdown(needle)}]{text_for_markdown(after)}")
+
+
+def _sources(row: pd.Series) -> None:
+    sources = [s for s in row["sources"] if isinstance(s, dict)]
+    if not sources:
+        st.write("No corroborating source is recorded for this incident.")
+        return
+    lines = []
+    for source in sources:
+        name = source.get("publisher") or source.get("url") or "source"
+        line = f"- {markdown_link(name, source.get('url'))}"
+        if source.get("title"):
+            line += f": {text_for_markdown(source['title'])}"
+        if source.get("date"):
+            line += f" ({text_for_markdown(source['date'])})"
+        if source.get("supports"):
+            line += f". Supports: {text_for_markdown(source['supports'])}"
+        lines.append(line)
+    st.markdown("\n".join(lines))
+
+
+def incident_detail(record: pd.DataFrame, article: Article | None, in_view: bool) -> None:
+    """Every field of one record (a one-row frame), the quote in its paragraph, its sources and a small map."""
+    row = record.iloc[0]
+    st.subheader(text_for_markdown(row["title"]))
+    st.caption(f"Record {text_for_markdown(row['id'])} · {_text(row['kind'])}")
+    if not in_view:
+        st.info("This incident is outside the current filters; it is shown because the link selects it.")
+    st.write(_text(row["summary"], ""))
+    left, right = st.columns([3, 2])
+    with left:
+        st.markdown(f"**When:** {date_text(row)}")
+        st.caption(_text(row["date_basis"], ""))
+        st.markdown(f"**Where:** {place_text(row)}")
+        st.caption(_text(row["location_basis"], ""))
+        st.markdown(
+            f"**Killed:** {casualty_range(row['killed_min'], row['killed_max'])} · "
+            f"**Injured:** {casualty_range(row['injured_min'], row['injured_max'])} · "
+            f"**Attackers killed:** {casualty_range(row['attackers_killed_min'], row['attackers_killed_max'])}"
+        )
+        st.caption(_text(row["casualty_note"], ""))
+        st.markdown(" · ".join(f"**{label}:** {_text(row[column])}" for column, label in LABELS.items()))
+        st.caption(_text(row["claim_note"], ""))
+    with right:
+        if pd.isna(row["lat"]):
+            st.caption("No place to draw: this record is about a whole country.")
+        else:
+            center, zoom = fit_view(pd.Series([row["lat"]]), pd.Series([row["lon"]]), height=260)
+            st_folium(
+                base_map(),
+                feature_group_to_add=incident_layer(record),
+                center=center,
+                zoom=min(zoom, 7),
+                returned_objects=[],
+                height=260,
+                key=f"detail_map_{row['id']}",
+                use_container_width=True,
+            )
+    st.markdown("**In the article**")
+    _quote_in_paragraph(row, article)
+    st.markdown("**Sources**")
+    _sources(row)
+
+
+def selection_panel(ctx: PageContext, limit: int = 3) -> None:
+    """The selected incidents in brief, with a link to their full records and a way to clear."""
+    rows = ctx.selected_rows
+    if rows.empty:
+        st.caption("Select an incident on the timeline, the map or in the table to see it here.")
+        return
+    st.markdown(f"**Selected: {len(rows)} incident{'s' if len(rows) != 1 else ''}**")
+    for _, row in rows.head(limit).iterrows():
+        incident_card(row)
+    if len(rows) > limit:
+        st.caption(f"and {len(rows) - limit} more on the detail page.")
+    left, right = st.columns(2)
+    left.page_link(ctx.pages["incident"], label="Open full details", query_params=ctx.view.to_query())
+    right.button("Clear selection", on_click=clear_selection, key="clear_selection")

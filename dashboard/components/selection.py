@@ -1,0 +1,57 @@
+"""The selected incidents, shared by every view: timeline, map, table and detail page set it.
+
+Selection arrives through widget callbacks, which run before the script, so the URL written
+later in the same run already carries the new selection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import streamlit as st
+
+from dashboard.views.incident_map import incident_from_tooltip
+
+SELECTED = "selected"
+TABLE_IDS = "table_ids"  # the ids in the order the table showed them, for its selection callback
+
+
+def selected() -> tuple[str, ...]:
+    return tuple(st.session_state.get(SELECTED, ()))
+
+
+def select(ids: Iterable[str]) -> None:
+    st.session_state[SELECTED] = tuple(dict.fromkeys(str(i) for i in ids))
+
+
+def clear_selection() -> None:
+    select(())
+
+
+def on_timeline_select(key: str) -> None:
+    """Points carry their record id in customdata; an emptied selection clears it."""
+    event = st.session_state.get(key)
+    points = event.selection.points if event is not None else []
+    ids = []
+    for point in points:
+        data = point.get("customdata")
+        if isinstance(data, list):
+            data = data[0] if data else None
+        if isinstance(data, str):
+            ids.append(data)
+    select(ids)
+
+
+def on_map_click(key: str, ids: list[str]) -> None:
+    """A click hands back the marker's tooltip text, which ends with the record id."""
+    value = st.session_state.get(key) or {}
+    clicked = incident_from_tooltip(value.get("last_object_clicked_tooltip"), ids)
+    if clicked:
+        select([clicked])
+
+
+def on_table_select(key: str) -> None:
+    event = st.session_state.get(key)
+    rows = event.selection.rows if event is not None else []
+    shown = st.session_state.get(TABLE_IDS, [])
+    select(shown[row] for row in rows if 0 <= row < len(shown))

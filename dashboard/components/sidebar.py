@@ -1,0 +1,109 @@
+"""The one sidebar every page shares: filters, display options, and the link to this view.
+
+The URL seeds the widgets once, on a session's first run; after that the widgets (and the
+selection) are the state and the URL is rewritten to match. Widgets are given no default
+arguments: their values live in session state, so a page change (which drops the query string)
+or a changed default can never reset them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.views.colors import COLOR_OPTIONS
+from dashboard.views.filters import Choices, Filters
+from dashboard.views.view_state import MAP_LAYERS, View
+
+from .selection import SELECTED, selected
+from .url import share_url
+
+SEEDED = "view_seeded"
+FILTER_KEYS = {
+    "countries": "f_country",
+    "provinces": "f_province",
+    "kinds": "f_kind",
+    "actors": "f_actor",
+    "attack_types": "f_attack",
+    "target_types": "f_target",
+}
+DATES, KILLED, TEXT, COLOR, LAYER = "f_dates", "f_killed", "f_text", "v_color", "v_layer"
+
+
+def _date_span(frame: pd.DataFrame) -> tuple[dt.date, dt.date]:
+    return frame["date_start"].min().date(), frame["date_end"].max().date()
+
+
+def _seed_filters(filters: Filters, span: tuple[dt.date, dt.date]) -> None:
+    for attribute, key in FILTER_KEYS.items():
+        st.session_state[key] = list(getattr(filters, attribute))
+    st.session_state[DATES] = (filters.date_from or span[0], filters.date_to or span[1])
+    st.session_state[KILLED] = filters.min_killed or 0
+    st.session_state[TEXT] = filters.text
+
+
+def seed_once(view: View, frame: pd.DataFrame) -> bool:
+    """Put the URL's view into session state on the session's first run; True if it did."""
+    if st.session_state.get(SEEDED):
+        return False
+    _seed_filters(view.filters, _date_span(frame))
+    st.session_state[COLOR] = view.color
+    st.session_state[LAYER] = view.layer
+    st.session_state[SELECTED] = view.incidents
+    st.session_state[SEEDED] = True
+    return True
+
+
+def _reset(span: tuple[dt.date, dt.date]) -> None:
+    _seed_filters(Filters(), span)
+
+
+def _filters_from_widgets(span: tuple[dt.date, dt.date]) -> Filters:
+    # While a range is being picked, the widget holds only its first date.
+    dates = st.session_state[DATES]
+    picked = tuple(dates) if isinstance(dates, tuple | list) else (dates,)
+    start, end = picked[0] if picked else None, picked[1] if len(picked) > 1 else None
+    return Filters(
+        **{attribute: tuple(st.session_state[key]) for attribute, key in FILTER_KEYS.items()},
+        date_from=start if isinstance(start, dt.date) and start != span[0] else None,
+        date_to=end if isinstance(end, dt.date) and end != span[1] else None,
+        min_killed=int(st.session_state[KILLED]) or None,
+        text=str(st.session_state[TEXT]).strip(),
+    )
+
+
+def sidebar(frame: pd.DataFrame) -> View:
+    """Draw the sidebar over the whole (unfiltered) table and return the view it describes."""
+    choices = Choices.from_frame(frame)
+    span = _date_span(frame)
+    province_counts = frame["province"].value_counts()
+    bar = st.sidebar
+    bar.header("Filters")
+    bar.multiselect("Country", sorted(choices.countries), key=FILTER_KEYS["countries"])
+    bar.multiselect(
+        "Province",
+        sorted(choices.provinces),
+        format_func=lambda name: f"{name} ({province_counts.get(name, 0)})",
+        key=FILTER_KEYS["provinces"],
+    )
+    bar.date_input("Dates", min_value=span[0], max_value=span[1], key=DATES)
+    bar.multiselect("Kind", sorted(choices.kinds), key=FILTER_KEYS["kinds"])
+    bar.multiselect("Perpetrator or claimant", sorted(choices.actors), key=FILTER_KEYS["actors"])
+    bar.multiselect("Attack type", sorted(choices.attack_types), key=FILTER_KEYS["attack_types"])
+    bar.multiselect("Target type", sorted(choices.target_types), key=FILTER_KEYS["target_types"])
+    bar.number_input("Minimum killed", min_value=0, step=1, key=KILLED, help="By the lowest reported figure.")
+    bar.text_input("Search titles, summaries, quotes", key=TEXT)
+    bar.button("Reset filters", on_click=_reset, args=(span,))
+    bar.header("Display")
+    bar.selectbox("Colour by", list(COLOR_OPTIONS), format_func=COLOR_OPTIONS.__getitem__, key=COLOR)
+    bar.radio("Map shows", list(MAP_LAYERS), format_func=MAP_LAYERS.__getitem__, key=LAYER, horizontal=True)
+    return View(_filters_from_widgets(span), selected(), st.session_state[COLOR], st.session_state[LAYER])
+
+
+def share_box(view: View) -> None:
+    """The link that reopens exactly this page and view, ready to copy."""
+    with st.sidebar.expander("Share this view"):
+        st.caption("This link opens this page with these filters, selection and display:")
+        st.code(share_url(view), language=None, wrap_lines=True)

@@ -1,0 +1,1 @@
+"""Thin Streamlit pages: each lays out components over the shared PageContext."""

@@ -1,0 +1,39 @@
+"""Overview: the headline figures, then timeline and map side by side, then the selection."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.components.charts import show_legend, show_map, show_timeline
+from dashboard.components.context import PageContext
+from dashboard.components.details import selection_panel
+from dashboard.views.escape import text_for_markdown
+from dashboard.views.summary import days_text, headline
+
+
+def render(ctx: PageContext) -> None:
+    figures = headline(ctx.frame, ctx.countdown)
+    columns = st.columns(4)
+    columns[0].metric("Attacks and strikes", figures.incidents, help=f"Plus {figures.context} context events.")
+    columns[1].metric(
+        "Killed",
+        str(figures.killed),
+        help="Sum of the ranges the sources give, attackers not counted. "
+        f"{figures.killed.not_stated} incident(s) state no toll and are not counted as zero.",
+    )
+    columns[2].metric("Provinces", figures.provinces)
+    if figures.countdown_label:
+        columns[3].metric(
+            f"Days before the {text_for_markdown(figures.countdown_label)}",
+            days_text(figures.days_before),
+            help=f"From the nearest to the farthest incident shown, counted to: {figures.countdown_label}.",
+        )
+    show_legend(ctx)
+    left, right = st.columns(2)
+    with left:
+        st.subheader("Timeline")
+        show_timeline(ctx, key="overview_timeline", height=400)
+    with right:
+        st.subheader("Map")
+        show_map(ctx, key="overview_map", height=400)
+    selection_panel(ctx)

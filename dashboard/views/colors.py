@@ -1,0 +1,45 @@
+"""One colouring shared by the timeline, the map and its legend, so a colour means the same everywhere."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+# The categories a user may colour by, with the label the interface shows.
+COLOR_OPTIONS = {
+    "kind": "Kind",
+    "country": "Country",
+    "province": "Province",
+    "attack_type": "Attack type",
+    "target_type": "Target type",
+    "perpetrator": "Perpetrator",
+}
+DEFAULT_COLOR = "kind"
+KIND_COLORS = {"attack": "#c0392b", "strike": "#2c3e8f", "context": "#7f8c8d"}
+# Colour-blind-safe first (Okabe-Ito), then darker tones; cycled when there are more values.
+PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#8e44ad", "#7f6000", "#2e4053", "#b03a2e")
+NOT_STATED = "not stated"
+UNKNOWN_COLOR = "#555555"
+
+
+def color_label(value: object) -> str:
+    """The legend label of a value: missing values are 'not stated', not a blank."""
+    return NOT_STATED if value is None or pd.isna(value) else str(value)
+
+
+def color_labels(frame: pd.DataFrame, color_by: str) -> pd.Series:
+    """Each row's legend label under `color_by`."""
+    if color_by not in COLOR_OPTIONS:
+        raise ValueError(f"color_by must be one of {', '.join(COLOR_OPTIONS)}, not {color_by!r}")
+    return frame[color_by].map(color_label).astype(object)
+
+
+def color_scale(labels: pd.Series | list[str], color_by: str) -> dict[str, str]:
+    """Label -> colour, in a stable (sorted) order; 'not stated' is always grey."""
+    values = sorted(set(labels))
+    if color_by == "kind":
+        return {v: KIND_COLORS.get(v, UNKNOWN_COLOR) for v in values}
+    named = [v for v in values if v != NOT_STATED]
+    scale = {v: PALETTE[i % len(PALETTE)] for i, v in enumerate(named)}
+    if NOT_STATED in values:
+        scale[NOT_STATED] = UNKNOWN_COLOR
+    return scale

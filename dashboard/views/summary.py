@@ -1,0 +1,47 @@
+"""Headline figures of the filtered view, computed without Streamlit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .casualties import TotalRange, total_range
+
+
+@dataclass(frozen=True)
+class Headline:
+    incidents: int  # attacks and strike series
+    context: int  # context events
+    killed: TotalRange
+    provinces: int
+    countdown_label: str | None  # e.g. "Afghan presidential election"
+    days_before: tuple[int, int] | None  # nearest and farthest incident, in days before that event
+
+
+def headline(frame: pd.DataFrame, countdown: pd.Series | None = None) -> Headline:
+    """Counts over attacks and strikes; context events are counted apart and never add to the toll."""
+    events = frame[frame["kind"] != "context"]
+    days = None
+    label = None
+    if countdown is not None:
+        label = str(countdown["title"])
+        day = countdown["date_start"]
+        if len(events):
+            # An interval counts from its last day (nearest) and its first day (farthest).
+            days = (int((day - events["date_end"]).dt.days.min()), int((day - events["date_start"]).dt.days.max()))
+    return Headline(
+        incidents=len(events),
+        context=int((frame["kind"] == "context").sum()),
+        killed=total_range(events["killed_min"], events["killed_max"]),
+        provinces=int(events["province"].dropna().nunique()),
+        countdown_label=label,
+        days_before=days,
+    )
+
+
+def days_text(days: tuple[int, int] | None) -> str:
+    if days is None:
+        return "–"
+    near, far = days
+    return str(near) if near == far else f"{near} to {far}"

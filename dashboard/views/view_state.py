@@ -1,0 +1,70 @@
+"""The whole view in the URL: filters, selected incidents, colouring and map layer.
+
+The page itself is the URL's path (`/map`, `/incident`), as Streamlit's navigation routes it;
+everything else is in the query string. `View.to_query()` and `parse_view()` are inverses for every
+valid view, and parsing never raises: what it cannot use is ignored and reported.
+
+Query parameters besides the filters (see filters.py), stable and documented in the README:
+    incident  repeatable record id: the selected incident(s), shown in detail
+    color     the category that colours timeline and map (kind, country, province, ...)
+    layer     the map layer: incidents (default) or provinces (totals by province)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .colors import COLOR_OPTIONS, DEFAULT_COLOR
+from .filters import FILTER_PARAMS, Choices, Filters, parse_query
+
+MAP_LAYERS = {"incidents": "Incidents", "provinces": "Totals by province"}
+DEFAULT_LAYER = "incidents"
+VIEW_PARAMS = frozenset({"incident", "color", "layer"})
+MAX_SELECTED = 50  # a selection is a handful of incidents; a link with thousands is not one
+
+
+@dataclass(frozen=True)
+class View:
+    filters: Filters = field(default_factory=Filters)
+    incidents: tuple[str, ...] = ()
+    color: str = DEFAULT_COLOR
+    layer: str = DEFAULT_LAYER
+
+    def to_query(self) -> dict[str, list[str]]:
+        """Query parameters for this view; defaults are left out, so the default view has a bare URL."""
+        query = self.filters.to_query()
+        if self.incidents:
+            query["incident"] = list(self.incidents)
+        if self.color != DEFAULT_COLOR:
+            query["color"] = [self.color]
+        if self.layer != DEFAULT_LAYER:
+            query["layer"] = [self.layer]
+        return query
+
+
+def _one_of(params: Mapping[str, Sequence[str]], name: str, allowed: Collection[str], default: str, ignored: list[str]) -> str:
+    values = list(params.get(name, []))
+    if not values:
+        return default
+    if values[-1] in allowed:
+        return values[-1]
+    ignored.append(f"{name}={values[-1]!r}: not one of {', '.join(sorted(allowed))}")
+    return default
+
+
+def parse_view(params: Mapping[str, Sequence[str]], choices: Choices, ids: Collection[str]) -> tuple[View, list[str]]:
+    """The view a URL asks for, and a message for each parameter or value that was ignored."""
+    filters, ignored = parse_query({k: v for k, v in params.items() if k in FILTER_PARAMS}, choices)
+    incidents: list[str] = []
+    for value in params.get("incident", []):
+        if value not in ids:
+            ignored.append(f"incident={value!r}: no record has this id")
+        elif value not in incidents and len(incidents) < MAX_SELECTED:
+            incidents.append(value)
+    color = _one_of(params, "color", COLOR_OPTIONS, DEFAULT_COLOR, ignored)
+    layer = _one_of(params, "layer", MAP_LAYERS, DEFAULT_LAYER, ignored)
+    for name in params:
+        if name not in FILTER_PARAMS | VIEW_PARAMS:
+            ignored.append(f"{name}: not a known parameter")
+    return View(filters, tuple(incidents), color, layer), ignored
