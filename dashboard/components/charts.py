@@ -13,7 +13,7 @@ from dashboard.views.incident_map import base_map, fit_view, incident_layer, pro
 from dashboard.views.timeline import timeline_figure
 
 from .context import PageContext
-from .selection import on_map_click, on_timeline_select
+from .selection import on_map_click, on_timeline_select, selected_by
 
 
 def show_timeline(ctx: PageContext, key: str, height: int = 420) -> None:
@@ -42,16 +42,29 @@ def show_timeline(ctx: PageContext, key: str, height: int = 420) -> None:
     )
 
 
+def map_focus(ctx: PageContext, key: str) -> tuple[str, ...]:
+    """The incidents this map flies to and outlines: the selection, unless this map made it.
+
+    A click on the map selects an incident and opens its popup; moving or redrawing the map then
+    would close that popup (and fold a fanned-out group), so a selection made here leaves the map as is.
+    """
+    focus_key = f"{key}_focus"
+    if selected_by() != key or focus_key not in st.session_state:
+        st.session_state[focus_key] = ctx.view.incidents
+    return tuple(st.session_state[focus_key])
+
+
 def show_map(ctx: PageContext, key: str, height: int = 480) -> None:
     """The filtered incidents (or province totals), fitted to them, or flown to the selection."""
     frame = ctx.frame
-    focus = frame[frame["id"].isin(ctx.view.incidents)].dropna(subset=["lat", "lon"])
+    focus_ids = map_focus(ctx, key)
+    focus = frame[frame["id"].isin(focus_ids)].dropna(subset=["lat", "lon"])
     shown = focus if len(focus) else frame
     center, zoom = fit_view(shown["lat"], shown["lon"], height=height)
     if ctx.view.layer == "provinces":
         layer = province_totals_layer(frame, ctx.gazetteer)
     else:
-        layer = incident_layer(frame, ctx.view.color, ctx.scale, frozenset(ctx.view.incidents))
+        layer = incident_layer(frame, ctx.view.color, ctx.scale, frozenset(focus_ids))
     ids = frame["id"].astype(str).tolist()
     # Only clicks come back: pan and zoom must not rerun the script.
     st_folium(

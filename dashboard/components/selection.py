@@ -13,6 +13,7 @@ import streamlit as st
 from dashboard.views.incident_map import incident_from_tooltip
 
 SELECTED = "selected"
+SOURCE = "selected_by"  # the widget key that made the current selection
 TABLE_IDS = "table_ids"  # the ids in the order the table showed them, for its selection callback
 
 
@@ -20,8 +21,13 @@ def selected() -> tuple[str, ...]:
     return tuple(st.session_state.get(SELECTED, ()))
 
 
-def select(ids: Iterable[str]) -> None:
+def select(ids: Iterable[str], source: str = "") -> None:
     st.session_state[SELECTED] = tuple(dict.fromkeys(str(i) for i in ids))
+    st.session_state[SOURCE] = source
+
+
+def selected_by() -> str:
+    return str(st.session_state.get(SOURCE, ""))
 
 
 def clear_selection() -> None:
@@ -39,7 +45,7 @@ def on_timeline_select(key: str) -> None:
             data = data[0] if data else None
         if isinstance(data, str):
             ids.append(data)
-    select(ids)
+    select(ids, key)
 
 
 def on_map_click(key: str, ids: list[str]) -> None:
@@ -47,11 +53,11 @@ def on_map_click(key: str, ids: list[str]) -> None:
     value = st.session_state.get(key) or {}
     clicked = incident_from_tooltip(value.get("last_object_clicked_tooltip"), ids)
     if clicked:
-        select([clicked])
+        select([clicked], key)
 
 
 def on_table_select(key: str) -> None:
     event = st.session_state.get(key)
     rows = event.selection.rows if event is not None else []
     shown = st.session_state.get(TABLE_IDS, [])
-    select(shown[row] for row in rows if 0 <= row < len(shown))
+    select((shown[row] for row in rows if 0 <= row < len(shown)), key)

@@ -41,3 +41,12 @@ def markdown_link(text: object, url: object) -> str:
 
 # Kept as they are in a URL; everything else (spaces, parentheses, angle brackets, quotes) is encoded.
 _URL_SAFE = ":/?#@!&'*+,;=%~-._"
+
+
+def text_for_plotly(value: object) -> str:
+    """The value as literal text in Plotly's hover and legend labels.
+
+    Plotly reads a few HTML tags in labels, so `<` and `&` are escaped; its text renderer does not
+    decode `&quot;`, so quotes are left alone (there is no attribute for them to break out of).
+    """
+    return html.escape("" if value is None else str(value), quote=False)

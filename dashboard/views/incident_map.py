@@ -12,7 +12,9 @@ import math
 
 import folium
 import pandas as pd
+from branca.element import Element, MacroElement
 from folium.plugins import MarkerCluster
+from jinja2 import Template
 
 from dashboard.records.gazetteer import Gazetteer
 
@@ -35,8 +37,10 @@ SELECTED_OUTLINE = "#000000"
 CLUSTER_OPTIONS = {
     "maxClusterRadius": 12,
     "spiderfyOnMaxZoom": True,
+    "zoomToBoundsOnClick": False,  # a click fans the group out where it is (SpiderfyOnClick), no zoom to street level
     "showCoverageOnHover": False,
     "spiderfyDistanceMultiplier": 2,
+    "spiderLegPolylineOptions": {"weight": 1.5, "color": "#222", "opacity": 0.5, "interactive": False},
 }
 CLUSTER_ICON = """
 function (cluster) {
@@ -72,6 +76,46 @@ class OfflineMarkerCluster(MarkerCluster):
 
     default_js: list[tuple[str, str]] = []
     default_css: list[tuple[str, str]] = []
+
+
+class SpiderfyOnClick(MacroElement):
+    """A click on a group fans its incidents out at any zoom (the plugin does so only at the deepest zoom)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.on("clusterclick", function (event) { event.layer.spiderfy(); });
+        {% endmacro %}
+        """
+    )
+
+
+def stable_names(layer: folium.FeatureGroup, prefix: str) -> folium.FeatureGroup:
+    """Name every element by its place in the layer instead of folium's random ids.
+
+    streamlit-folium redraws a layer whenever its JavaScript differs from the last run's, which closes
+    any open popup and folds fanned-out groups. Popup bodies carry random ids, so without this every
+    rerun (a click, a filter elsewhere) would redraw an unchanged layer.
+    """
+    counter = 0
+
+    def rename(element: object) -> None:
+        nonlocal counter
+        children = getattr(element, "_children", {})
+        for child in children.values():
+            counter += 1
+            child._id = f"{prefix}{counter}"
+            rename(child)
+        # Templates also use the keys children were added under (folium's popup names its body by it).
+        if children:
+            element._children = type(children)((child.get_name(), child) for child in children.values())
+        # A popup keeps its body in `header`, `html` and `script` elements, outside its children.
+        for part in ("header", "html", "script"):
+            if isinstance(getattr(element, part, None), Element):
+                rename(getattr(element, part))
+
+    rename(layer)
+    return layer
 
 
 def base_map() -> OfflineMap:
@@ -152,6 +196,7 @@ def incident_layer(
     layer = folium.FeatureGroup(name="Incidents")
     group = OfflineMarkerCluster(options=CLUSTER_OPTIONS, icon_create_function=CLUSTER_ICON, control=False)
     group.add_to(layer)
+    group.add_child(SpiderfyOnClick())
     located = frame.dropna(subset=["lat", "lon"])
     labels = color_labels(located, color_by)
     colors = scale or color_scale(labels, color_by)
@@ -170,8 +215,10 @@ def incident_layer(
             fill_opacity=0.15 if vague else 0.6,
             tooltip=folium.Tooltip(tooltip_html(row)),
             popup=folium.Popup(popup_html(row), max_width=360),
-        ).add_to(group)
-    return layer
+            # Selected incidents stay out of groups and above them, so the one a reader chose is never hidden.
+            **({"pane": "markerPane"} if chosen else {}),
+        ).add_to(layer if chosen else group)
+    return stable_names(layer, "incident")
 
 
 def province_totals(frame: pd.DataFrame) -> pd.DataFrame:
@@ -213,7 +260,7 @@ def province_totals_layer(frame: pd.DataFrame, gazetteer: Gazetteer) -> folium.F
             tooltip=folium.Tooltip(text),
             popup=folium.Popup(text, max_width=300),
         ).add_to(layer)
-    return layer
+    return stable_names(layer, "province")
 
 
 def fit_view(lats: pd.Series, lons: pd.Series, width: int = 900, height: int = 480) -> tuple[tuple[float, float], int]:

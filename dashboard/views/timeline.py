@@ -9,13 +9,13 @@ selection maps back to records whatever the colouring.
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from .casualties import casualty_range
 from .colors import COLOR_OPTIONS, KIND_COLORS, UNKNOWN_COLOR, color_labels, color_scale
+from .escape import text_for_plotly
 
 ONE_DAY = pd.Timedelta(days=1)
 
@@ -25,9 +25,9 @@ def _hover(row: pd.Series) -> str:
     when = start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
     place = ", ".join(str(v) for v in (row["place"], row["province"], row["country"]) if not pd.isna(v))
     parts = [
-        f"<b>{html.escape(str(row['title']))}</b>",
-        f"{html.escape(when)} ({html.escape(str(row['date_precision']))})",
-        html.escape(place),
+        f"<b>{text_for_plotly(str(row['title']))}</b>",
+        f"{text_for_plotly(when)} ({text_for_plotly(str(row['date_precision']))})",
+        text_for_plotly(place),
         f"Killed: {casualty_range(row['killed_min'], row['killed_max'])}",
     ]
     return "<br>".join(parts)
@@ -64,7 +64,7 @@ def timeline_figure(
             x=pd.Timestamp(day).isoformat(),
             line_dash="dot",
             line_color="#333333",
-            annotation_text=html.escape(label),
+            annotation_text=text_for_plotly(label),
             annotation_position="top left",
             annotation_font_size=11,
         )
@@ -100,7 +100,7 @@ def _add_group(figure: go.Figure, rows: pd.DataFrame, name: str, color: str, hig
             x=middle,
             y=y,
             mode="markers",
-            name=html.escape(name),
+            name=text_for_plotly(name),
             legendgroup=name,
             customdata=rows["id"].astype(str).tolist(),
             hovertext=[_hover(row) for _, row in rows.iterrows()],

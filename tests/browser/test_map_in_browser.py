@@ -1,83 +1,196 @@
-"""What only a browser can show: the map draws offline, popups open, hostile text stays text."""
+"""What only a browser can show: the map draws offline, clicks select, links reproduce views, hostile text stays text."""
 
 from __future__ import annotations
 
-from playwright.sync_api import Page
+import csv
+import io
+import re
+
+import pytest
+from playwright.sync_api import Browser, FrameLocator, Page
 
 from dashboard.records.loader import load_dataset
-from tests.browser.conftest import screenshot, start_server
+from tests.browser.conftest import offline_page, screenshot, start_server, warm_up
 from tests.conftest import CONTEXT_RECORD, with_changes
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 MARKERS = "path.leaflet-interactive"
+GROUPS = ".incident-group"
+TIMELINE_POINTS = ".subplot.xy .scatterlayer .points path"  # the main plot, not the range slider's copy
+KABUL_ATTACKS = ["kabul-guesthouse-2014-03-28", "kabul-iec-office-2014-03-25", "kabul-serena-hotel-2014-03-20"]
+
+
+def the_map(page: Page) -> FrameLocator:
+    """The map once it has settled: the view is applied after the first draw, and the grouping plugin
+    animates between zooms, so for a moment old and new groups are both on the page."""
+    frame = page.frame_locator(MAP_FRAME).first
+    frame.locator(f"{MARKERS}, {GROUPS}").first.wait_for(timeout=45_000)
+    frame.locator(".leaflet-cluster-anim").wait_for(state="detached", timeout=10_000)
+    readings: list[tuple[int, int]] = []
+    while len(readings) < 3 or len(set(readings[-3:])) > 1:
+        readings.append((frame.locator(MARKERS).count(), frame.locator(GROUPS).count()))
+        page.wait_for_timeout(250)
+        assert len(readings) < 40, f"the map kept changing: {readings}"
+    return frame
+
+
+def drawn_incidents(frame: FrameLocator) -> int:
+    """Circles on the map plus the incidents inside each numbered group."""
+    grouped = sum(int(text) for text in frame.locator(GROUPS).all_inner_texts())
+    return frame.locator(MARKERS).count() + grouped
+
+
+def wait_for_url(page: Page, pattern: str) -> None:
+    page.wait_for_url(re.compile(pattern), timeout=30_000)
 
 
 def test_map_draws_every_located_incident_with_no_internet(server: str, page: Page):
     expected = int(load_dataset().frame["lat"].notna().sum())
     page.goto(server)
-    markers = page.frame_locator(MAP_FRAME).locator(MARKERS)
-    markers.nth(expected - 1).wait_for(timeout=45_000)
-    assert markers.count() == expected
-    screenshot(page, "overview")
+    assert drawn_incidents(the_map(page)) == expected
 
 
-def test_clicking_a_marker_opens_its_details(server: str, page: Page):
-    page.goto(server)
-    frame = page.frame_locator(MAP_FRAME)
-    frame.locator(MARKERS).first.wait_for(timeout=45_000)
-    frame.locator(MARKERS).last.click(force=True)
+def test_incidents_at_one_place_fan_out_and_each_can_be_opened(server: str, page: Page):
+    page.goto(f"{server}/map?province=Kabul")
+    frame = the_map(page)
+    assert frame.locator(GROUPS).count() >= 1 and drawn_incidents(frame) == 3
+    frame.locator(GROUPS).first.click()
+    frame.locator(MARKERS).nth(2).wait_for(timeout=10_000)
+    assert frame.locator(MARKERS).count() == 3  # fanned out: all three are circles now
+    titles = set()
+    for index in range(3):
+        frame.locator(MARKERS).nth(index).click(force=True)
+        titles.add(frame.locator(".leaflet-popup-content b").first.inner_text())
+        frame.locator(".leaflet-popup-close-button").click()  # the open popup would cover its neighbours
+        frame.locator(".leaflet-popup").wait_for(state="detached", timeout=10_000)
+        assert frame.locator(MARKERS).count() == 3  # selecting by a click leaves the fan open
+    assert len(titles) == 3
+
+
+def test_clicking_a_marker_shows_its_details_and_selects_it(server: str, page: Page):
+    page.goto(f"{server}/map?province=Kunar")
+    frame = the_map(page)
+    frame.locator(MARKERS).first.click(force=True)
     popup = frame.locator(".leaflet-popup-content")
     popup.wait_for(timeout=10_000)
-    titles = set(load_dataset().frame["title"])
-    assert popup.locator("b").inner_text() in titles
-    assert "Killed:" in popup.inner_text()
+    assert popup.locator("b").first.inner_text() == "Attack on a New Kabul Bank branch, Asadabad, Kunar"
+    assert "Killed: 2-5" in popup.inner_text() and "Sources:" in popup.inner_text()
+    wait_for_url(page, r"incident=kunar-bank-2014-03-25")
+    page.get_by_text("Selected: 1 incident").wait_for(timeout=30_000)
 
 
-HOSTILE = '<img src=x onerror="window.__pwned=1"> ${window.__pwned=2} `x` <script>window.__pwned=3</script>'
+def test_clicking_a_timeline_point_selects_that_incident(server: str, page: Page):
+    page.goto(f"{server}/timeline?province=Kunar")
+    point = page.locator(TIMELINE_POINTS).first
+    point.wait_for(timeout=45_000)
+    box = point.bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    hover = page.locator(".hoverlayer .hovertext")
+    hover.first.wait_for(timeout=10_000)
+    assert "Attack on a New Kabul Bank branch" in (hover.first.text_content() or "")
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    wait_for_url(page, r"incident=kunar-bank-2014-03-25")
+    page.get_by_text("Selected: 1 incident").wait_for(timeout=30_000)
 
 
-def test_hostile_text_is_shown_literally_and_runs_nothing(write_dataset, page: Page):
-    data = write_dataset([with_changes(title=HOSTILE, summary=HOSTILE), CONTEXT_RECORD])
-    url, process = start_server(data)
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    try:
-        page.goto(url)
-        frame = page.frame_locator(MAP_FRAME)
-        frame.locator(MARKERS).first.wait_for(timeout=45_000)
-        frame.locator(MARKERS).first.hover(force=True)
-        frame.locator(".leaflet-tooltip").wait_for(timeout=10_000)
-        assert frame.locator(".leaflet-tooltip").inner_text() == HOSTILE
-        frame.locator(MARKERS).first.click(force=True)
-        assert frame.locator(".leaflet-popup-content b").inner_text() == HOSTILE
-        map_frame = next(f for f in page.frames if "st_folium" in f.url)
-        assert map_frame.evaluate("window.__pwned") is None and page.evaluate("window.__pwned") is None
-        assert dialogs == []
-        screenshot(page, "hostile-text")
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-def test_shared_link_with_filters_shows_the_same_count_and_markers(server: str, page: Page):
-    page.goto(f"{server}/?province=Kabul&kind=attack")
+def test_shared_link_reproduces_count_markers_points_and_selection(server: str, page: Page):
+    page.goto(f"{server}/?province=Kabul&kind=attack&incident=kabul-iec-office-2014-03-25")
     page.get_by_text("Showing 3 of 16 incidents").wait_for(timeout=45_000)
-    markers = page.frame_locator(MAP_FRAME).locator(MARKERS)
-    markers.nth(2).wait_for(timeout=45_000)
-    assert markers.count() == 3
-    screenshot(page, "shared-link-kabul")
+    assert drawn_incidents(the_map(page)) == 3
+    page.locator(TIMELINE_POINTS).nth(2).wait_for(timeout=30_000)
+    assert page.locator(TIMELINE_POINTS).count() == 3
+    page.get_by_text("Attack on an Independent Election Commission office, Kabul").first.wait_for(timeout=30_000)
+    screenshot(page, "shared-link-kabul-selected")
+
+
+def test_broken_link_opens_and_says_what_it_ignored(server: str, page: Page):
+    page.goto(f"{server}/map?from=2014-13-45&province=Atlantis&incident=nope")
+    page.get_by_text("Showing 16 of 16 incidents").wait_for(timeout=45_000)
+    warning = page.get_by_text("Ignored in the link")
+    assert "Atlantis" in warning.inner_text() and "nope" in warning.inner_text()
+    assert drawn_incidents(the_map(page)) == 9
+
+
+def test_changing_a_filter_changes_the_url(server: str, page: Page):
+    page.goto(f"{server}/map")
+    the_map(page)
+    page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.click()
+    page.get_by_role("option", name="PAK").click()
+    wait_for_url(page, r"/map\?country=PAK")
+    page.get_by_text("Showing 6 of 16 incidents").wait_for(timeout=30_000)
+
+
+def test_share_box_gives_the_link_of_this_view(server: str, page: Page):
+    page.goto(f"{server}/timeline?province=Kunar&color=province")
+    page.get_by_text("Showing 1 of 16 incidents").wait_for(timeout=45_000)
+    page.get_by_text("Share this view").click()
+    code = page.locator('[data-testid="stSidebar"] code').first
+    code.wait_for(timeout=10_000)
+    assert code.inner_text() == f"{server}/timeline?province=Kunar&color=province"
 
 
 def test_csv_download_holds_exactly_the_filtered_incidents(server: str, page: Page):
-    import csv
-    import io
-
-    page.goto(f"{server}/?province=Kabul&kind=attack")
+    page.goto(f"{server}/incidents?province=Kabul&kind=attack")
     button = page.get_by_role("button", name="Download CSV")
     button.wait_for(timeout=45_000)
     with page.expect_download(timeout=30_000) as download:
         button.click()
     rows = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8").read())))
-    assert sorted(r["id"] for r in rows) == sorted(
-        ["kabul-guesthouse-2014-03-28", "kabul-serena-hotel-2014-03-20", "kabul-iec-office-2014-03-25"]
-    )
+    assert sorted(r["id"] for r in rows) == KABUL_ATTACKS
+
+
+@pytest.mark.parametrize(
+    ("name", "path", "ready"),
+    [
+        ("overview", "/", MAP_FRAME),
+        ("map", "/map?color=province", MAP_FRAME),
+        ("map-province-totals", "/map?layer=provinces", MAP_FRAME),
+        ("timeline", "/timeline?incident=kabul-guesthouse-2014-03-28", TIMELINE_POINTS),
+        ("incidents", "/incidents", '[data-testid="stDataFrame"]'),
+        ("incident", "/incident?incident=kabul-guesthouse-2014-03-28", MAP_FRAME),
+        ("about", "/about", "text=How it was made"),
+    ],
+)
+def test_screenshot_of_every_page(server: str, page: Page, name: str, path: str, ready: str):
+    page.goto(server + path)
+    page.locator(ready).first.wait_for(timeout=45_000)
+    page.wait_for_timeout(1500)  # charts animate in; the picture is for a person to look at
+    assert page.get_by_text("Page not found").count() == 0
+    screenshot(page, f"page-{name}")
+
+
+HOSTILE = '<img src=x onerror="window.__pwned=1"> ${window.__pwned=2} `x` <script>window.__pwned=3</script>'
+
+
+def test_hostile_text_is_shown_literally_and_runs_nothing(write_dataset, browser: Browser):
+    data = write_dataset([with_changes(title=HOSTILE, summary=HOSTILE), CONTEXT_RECORD])
+    url, process = start_server(data)
+    page = offline_page(browser)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        warm_up(browser, url)
+        page.goto(url)
+        frame = the_map(page)
+        frame.locator(MARKERS).first.hover(force=True)
+        frame.locator(".leaflet-tooltip").wait_for(timeout=10_000)
+        assert frame.locator(".leaflet-tooltip b").inner_text() == HOSTILE
+        frame.locator(MARKERS).first.click(force=True)
+        assert frame.locator(".leaflet-popup-content b").first.inner_text() == HOSTILE
+        point = page.locator(TIMELINE_POINTS).first
+        box = point.bounding_box()
+        assert box is not None
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.locator(".hoverlayer .hovertext").first.wait_for(timeout=10_000)
+        assert HOSTILE in (page.locator(".hoverlayer .hovertext").first.text_content() or "")
+        page.goto(f"{url}/incident?incident=hotel")
+        page.get_by_role("heading", name=HOSTILE).wait_for(timeout=45_000)
+        map_frames = [f for f in page.frames if "st_folium" in f.url]
+        assert all(f.evaluate("window.__pwned") is None for f in map_frames)
+        assert page.evaluate("window.__pwned") is None and dialogs == []
+        screenshot(page, "hostile-text-incident")
+    finally:
+        page.context.close()
+        process.terminate()
+        process.wait(timeout=10)

@@ -77,14 +77,15 @@ def test_incidents_at_one_point_are_grouped_so_they_can_be_fanned_out(frame):
     assert "/app/static/markercluster/leaflet.markercluster.js" in js
 
 
-def test_colours_follow_the_shared_scale_and_selection_is_outlined(frame):
+def test_colours_follow_the_shared_scale_and_selection_is_outlined_outside_any_group(frame):
     scale = color_scale(frame["province"].dropna(), "province") | {"not stated": "#555555"}
     layer = incident_layer(frame, "province", scale, selected=frozenset({"kunar-bank-2014-03-25"}))
-    by_tooltip = {c.options["fillColor"]: c for c in circles(layer)}
-    assert scale["Kunar"] in by_tooltip and scale["Faryab"] in by_tooltip
-    outlined = [c for c in circles(layer) if c.options["weight"] == 4]
-    assert len(outlined) == 1 and outlined[0].options["color"] == "#000000"
-    assert outlined[0].options["fillColor"] == scale["Kunar"]
+    grouped = circles(layer)
+    (outlined,) = [c for c in layer._children.values() if isinstance(c, folium.CircleMarker)]
+    assert len(grouped) == 8 and all(c.options["weight"] < 4 for c in grouped)
+    assert outlined.options["weight"] == 4 and outlined.options["color"] == "#000000"
+    assert outlined.options["fillColor"] == scale["Kunar"]
+    assert {scale["Kabul"], scale["Faryab"]} <= {c.options["fillColor"] for c in grouped}
 
 
 def test_a_clicked_tooltip_names_its_incident(frame):
@@ -151,3 +152,15 @@ def test_markdown_escaping_leaves_no_markup():
     escaped = text_for_markdown("![x](http://t/p.png) **b** $x$ :red[r] <b>")
     assert "![" not in escaped and "**" not in escaped and "$x$" not in escaped and ":red[" not in escaped
     assert escaped.replace("\\", "") == "![x](http://t/p.png) **b** $x$ :red[r] <b>"
+
+
+def test_same_view_gives_the_same_layer_script_so_the_map_is_not_redrawn(frame):
+    # streamlit-folium redraws a layer whose script changed; a redraw closes popups and folds groups.
+    from streamlit_folium import _get_feature_group_string
+
+    def script(layer: folium.FeatureGroup) -> str:
+        return _get_feature_group_string(layer, base_map())
+
+    assert script(incident_layer(frame)) == script(incident_layer(frame))
+    assert script(province_totals_layer(frame, load_gazetteer())) == script(province_totals_layer(frame, load_gazetteer()))
+    assert script(incident_layer(frame)) != script(incident_layer(frame, "country"))
