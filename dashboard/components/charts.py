@@ -23,6 +23,7 @@ def show_timeline(ctx: PageContext, key: str, height: int = 420) -> None:
         markers=ctx.markers,
         highlight=frozenset(ctx.view.incidents),
         scale=ctx.scale,
+        in_view=() if ctx.countdown is None else (ctx.countdown["date_start"].date(),),
     )
     figure.update_layout(height=height)
     # The selection is read back by record id (customdata), never by point index: colouring splits traces.

@@ -240,7 +240,7 @@ def province_totals(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def province_totals_layer(frame: pd.DataFrame, gazetteer: Gazetteer) -> folium.FeatureGroup:
-    """A circle per province at its representative point, sized by the number of incidents."""
+    """A numbered disc per province at its representative point, sized by the number of incidents."""
     layer = folium.FeatureGroup(name="Totals by province")
     for row in province_totals(frame).itertuples():
         place = gazetteer.provinces.get(row.province)
@@ -249,14 +249,18 @@ def province_totals_layer(frame: pd.DataFrame, gazetteer: Gazetteer) -> folium.F
         text = f"<b>{text_for_html(row.province)}</b> ({text_for_html(row.country)}): {row.incidents} incident(s); killed {text_for_html(row.killed)}"
         if row.killed_not_stated:
             text += f" ({row.killed_not_stated} with no toll stated)"
-        folium.CircleMarker(
+        # A numbered disc: the count is readable without hovering. Only numbers go into this HTML.
+        size = round(22 + 8 * math.sqrt(row.incidents))
+        disc = (
+            f'<div style="width:{size}px;height:{size}px;line-height:{size}px;border-radius:50%;'
+            f"background:rgba(46,64,83,.75);border:2px solid #2e4053;color:#fff;text-align:center;"
+            f'font:bold 13px sans-serif">{int(row.incidents)}</div>'
+        )
+        folium.Marker(
             location=(place.lat, place.lon),
-            radius=8 + 6 * math.sqrt(row.incidents),
-            color="#2e4053",
-            weight=2,
-            fill=True,
-            fill_color="#5d6d7e",
-            fill_opacity=0.45,
+            icon=folium.DivIcon(
+                html=disc, icon_size=(size, size), icon_anchor=(size // 2, size // 2), class_name="province-total"
+            ),
             tooltip=folium.Tooltip(text),
             popup=folium.Popup(text, max_width=300),
         ).add_to(layer)

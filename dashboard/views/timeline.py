@@ -39,11 +39,13 @@ def timeline_figure(
     markers: dict[str, dt.date] | None = None,
     highlight: frozenset[str] = frozenset(),
     scale: dict[str, str] | None = None,
+    in_view: tuple[dt.date, ...] = (),
 ) -> go.Figure:
     """Incidents over time, one trace per colour value; `markers` adds labelled day lines (election, publication).
 
     `scale` (label -> colour) is normally computed on the whole dataset, so that a filter does not
-    repaint the categories that remain.
+    repaint the categories that remain. `in_view` names days the opening view must include (the
+    election the headline counts down to).
     """
     if color_by not in COLOR_OPTIONS:
         raise ValueError(f"color_by must be one of {', '.join(COLOR_OPTIONS)}, not {color_by!r}")
@@ -69,7 +71,12 @@ def timeline_figure(
             annotation_font_size=11,
         )
     figure.update_layout(
-        xaxis={"type": "date", "rangeslider": {"visible": True}, "title": None, "range": _initial_range(events, markers)},
+        xaxis={
+            "type": "date",
+            "rangeslider": {"visible": True},
+            "title": None,
+            "range": _initial_range(events, [*(markers or {}).values(), *in_view]),
+        },
         yaxis={"title": "Killed (lowest reported figure)", "rangemode": "tozero", "domain": [0, 0.86]},
         # A thin band above the incidents holds one hoverable mark per context event.
         yaxis2={"domain": [0.9, 1], "range": [0, 1], "visible": False, "fixedrange": True},
@@ -81,9 +88,9 @@ def timeline_figure(
     return figure
 
 
-def _initial_range(events: pd.DataFrame, markers: dict[str, dt.date] | None) -> list[str] | None:
+def _initial_range(events: pd.DataFrame, marked: list[dt.date]) -> list[str] | None:
     """Open on the incidents and marked days; a year-long context period must not squash them."""
-    days = [*events["date_start"], *(events["date_end"] + ONE_DAY), *(pd.Timestamp(d) for d in (markers or {}).values())]
+    days = [*events["date_start"], *(events["date_end"] + ONE_DAY), *(pd.Timestamp(d) for d in marked)]
     if not days:
         return None
     pad = pd.Timedelta(days=4)

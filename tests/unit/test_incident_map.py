@@ -103,7 +103,11 @@ def test_province_totals_count_incidents_and_add_ranges(frame):
     kabul = frame[(frame["province"] == "Kabul") & (frame["kind"] != "context")]
     assert totals.loc["Kabul", "killed"] == str(total_range(kabul["killed_min"], kabul["killed_max"]))
     layer = province_totals_layer(frame, load_gazetteer())
-    assert len([c for c in layer._children.values() if isinstance(c, folium.CircleMarker)]) == len(totals)
+    discs = [c for c in layer._children.values() if isinstance(c, folium.Marker)]
+    assert len(discs) == len(totals)
+    kabul_point = load_gazetteer().provinces["Kabul"]
+    (kabul_disc,) = [d for d in discs if d.location == [kabul_point.lat, kabul_point.lon]]
+    assert ">3</div>" in kabul_disc.icon.options["html"]  # the count is written on the disc
 
 
 def test_total_range_keeps_not_stated_apart_and_open_ranges_open():

@@ -81,3 +81,11 @@ def test_view_opens_on_incidents_not_on_year_long_context(frame):
     figure = timeline_figure(frame, markers={"Article published": dt.date(2014, 3, 28)})
     start, end = figure.layout.xaxis.range
     assert start.startswith("2014-02") and end.startswith("2014-04")
+
+
+def test_view_can_be_asked_to_include_the_election(frame):
+    attacks = frame[frame["kind"] == "attack"]
+    _, end = timeline_figure(attacks).layout.xaxis.range
+    assert end < "2014-04-05"
+    _, end = timeline_figure(attacks, in_view=(dt.date(2014, 4, 5),)).layout.xaxis.range
+    assert end > "2014-04-05"
