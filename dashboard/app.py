@@ -16,15 +16,17 @@ import streamlit as st
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dashboard.components.context import PageContext  # noqa: E402
+from dashboard.components.selection import select  # noqa: E402
 from dashboard.components.sidebar import seed_once, share_box, sidebar  # noqa: E402
 from dashboard.components.url import query_params, write_url  # noqa: E402
 from dashboard.records.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
 from dashboard.records.loader import Dataset, dataset_path, load_dataset  # noqa: E402
 from dashboard.records.problems import DataError  # noqa: E402
-from dashboard.screens import about, incident, incidents, map_page, overview, timeline_page  # noqa: E402
+from dashboard.screens import about, article, incident, incidents, map_page, overview, timeline_page  # noqa: E402
 from dashboard.views.colors import COLOR_OPTIONS, color_labels, color_scale  # noqa: E402
 from dashboard.views.escape import text_for_markdown  # noqa: E402
 from dashboard.views.filters import Choices, filter_incidents  # noqa: E402
+from dashboard.views.passages import Passage, passages, records_of  # noqa: E402
 from dashboard.views.view_state import parse_view  # noqa: E402
 
 # url path -> (title, module with render(ctx)); the first is the default page.
@@ -34,6 +36,7 @@ PAGES = {
     "timeline": ("Timeline", timeline_page),
     "incidents": ("Incidents", incidents),
     "incident": ("Incident", incident),
+    "article": ("Article", article),
     "about": ("About", about),
 }
 
@@ -56,6 +59,12 @@ def cached_scales(path: str) -> dict[str, dict[str, str]]:
     return {option: color_scale(color_labels(frame, option), option) for option in COLOR_OPTIONS}
 
 
+@st.cache_data(show_spinner=False)
+def cached_passages(path: str) -> list[Passage]:
+    dataset = cached_dataset(path)
+    return passages(dataset.frame, dataset.article) if dataset.article else []
+
+
 def show_load_error(error: DataError) -> None:
     st.title("The incident data could not be loaded")
     st.error(f"{len(error.problems)} problem(s) in the data. Fix them and reload the page.")
@@ -72,8 +81,10 @@ def main() -> None:
         show_load_error(error)
         return
     everything = dataset.frame
-    url_view, ignored = parse_view(query_params(), Choices.from_frame(everything), set(everything["id"]))
-    seed_once(url_view, everything)
+    found = cached_passages(path)
+    url_view, ignored = parse_view(query_params(), Choices.from_frame(everything), set(everything["id"]), len(found))
+    if seed_once(url_view, everything) and url_view.step and not url_view.incidents:
+        select(records_of(url_view.step, found), "article")  # a link to a passage selects its records
     view = sidebar(everything)
     frame = filter_incidents(everything, view.filters)
     article = dataset.meta.get("article") or {}
@@ -86,6 +97,7 @@ def main() -> None:
         view=view,
         scale=cached_scales(path)[view.color],
         markers={"Article published": published} if published else {},
+        passages=found,
         pages=pages,
     )
     for url_path, (title, module) in PAGES.items():

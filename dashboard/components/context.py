@@ -10,6 +10,7 @@ import pandas as pd
 
 from dashboard.records.gazetteer import Gazetteer
 from dashboard.records.loader import Dataset
+from dashboard.views.passages import Passage
 from dashboard.views.view_state import View
 
 
@@ -21,6 +22,7 @@ class PageContext:
     view: View
     scale: dict[str, str]  # colour per label, over the whole dataset so filters do not repaint
     markers: dict[str, dt.date]  # labelled days on the timeline (the article's publication)
+    passages: list[Passage] = field(default_factory=list)  # the article's quoted passages, in reading order
     pages: dict[str, Any] = field(default_factory=dict)  # url path -> st.Page, for links between pages
 
     @property

@@ -30,6 +30,9 @@ FILTER_KEYS = {
     "target_types": "f_target",
 }
 DATES, KILLED, TEXT, COLOR, LAYER = "f_dates", "f_killed", "f_text", "v_color", "v_layer"
+# Not widgets (their widgets live on one page, and Streamlit drops a widget's state on pages that
+# do not draw it): the article page's reading position and list order.
+STEP, ORDER = "v_step", "v_order"
 
 
 def _date_span(frame: pd.DataFrame) -> tuple[dt.date, dt.date]:
@@ -51,6 +54,8 @@ def seed_once(view: View, frame: pd.DataFrame) -> bool:
     _seed_filters(view.filters, _date_span(frame))
     st.session_state[COLOR] = view.color
     st.session_state[LAYER] = view.layer
+    st.session_state[STEP] = view.step
+    st.session_state[ORDER] = view.order
     st.session_state[SELECTED] = view.incidents
     st.session_state[SEEDED] = True
     return True
@@ -99,7 +104,14 @@ def sidebar(frame: pd.DataFrame) -> View:
     bar.header("Display")
     bar.selectbox("Colour by", list(COLOR_OPTIONS), format_func=COLOR_OPTIONS.__getitem__, key=COLOR)
     bar.radio("Map shows", list(MAP_LAYERS), format_func=MAP_LAYERS.__getitem__, key=LAYER, horizontal=True)
-    return View(_filters_from_widgets(span), selected(), st.session_state[COLOR], st.session_state[LAYER])
+    return View(
+        _filters_from_widgets(span),
+        selected(),
+        st.session_state[COLOR],
+        st.session_state[LAYER],
+        st.session_state[STEP],
+        st.session_state[ORDER],
+    )
 
 
 def share_box(view: View) -> None:

@@ -8,6 +8,8 @@ Query parameters besides the filters (see filters.py), stable and documented in 
     incident  repeatable record id: the selected incident(s), shown in detail
     color     the category that colours timeline and map (kind, country, province, ...)
     layer     the map layer: incidents (default) or provinces (totals by province)
+    step      the article passage being read (1-based, in reading order); it selects its incidents
+    order     the article page's incident list: reading (default) or date
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from .filters import FILTER_PARAMS, Choices, Filters, parse_query
 
 MAP_LAYERS = {"incidents": "Incidents", "provinces": "Totals by province"}
 DEFAULT_LAYER = "incidents"
-VIEW_PARAMS = frozenset({"incident", "color", "layer"})
+ORDERS = {"reading": "Reading order", "date": "Date order"}
+DEFAULT_ORDER = "reading"
+VIEW_PARAMS = frozenset({"incident", "color", "layer", "step", "order"})
 MAX_SELECTED = 50  # a selection is a handful of incidents; a link with thousands is not one
 
 
@@ -30,6 +34,8 @@ class View:
     incidents: tuple[str, ...] = ()
     color: str = DEFAULT_COLOR
     layer: str = DEFAULT_LAYER
+    step: int | None = None
+    order: str = DEFAULT_ORDER
 
     def to_query(self) -> dict[str, list[str]]:
         """Query parameters for this view; defaults are left out, so the default view has a bare URL."""
@@ -40,6 +46,10 @@ class View:
             query["color"] = [self.color]
         if self.layer != DEFAULT_LAYER:
             query["layer"] = [self.layer]
+        if self.step is not None:
+            query["step"] = [str(self.step)]
+        if self.order != DEFAULT_ORDER:
+            query["order"] = [self.order]
         return query
 
 
@@ -53,8 +63,26 @@ def _one_of(params: Mapping[str, Sequence[str]], name: str, allowed: Collection[
     return default
 
 
-def parse_view(params: Mapping[str, Sequence[str]], choices: Choices, ids: Collection[str]) -> tuple[View, list[str]]:
-    """The view a URL asks for, and a message for each parameter or value that was ignored."""
+def _step(params: Mapping[str, Sequence[str]], steps: int, ignored: list[str]) -> int | None:
+    values = list(params.get("step", []))
+    if not values:
+        return None
+    raw = values[-1].strip()
+    if raw.isdigit() and len(raw) <= 6 and 1 <= int(raw) <= steps:
+        return int(raw)
+    ignored.append(
+        f"step={values[-1]!r}: not a passage number (1 to {steps})" if steps else f"step={values[-1]!r}: no article passages"
+    )
+    return None
+
+
+def parse_view(
+    params: Mapping[str, Sequence[str]], choices: Choices, ids: Collection[str], steps: int = 0
+) -> tuple[View, list[str]]:
+    """The view a URL asks for, and a message for each parameter or value that was ignored.
+
+    `steps` is how many article passages there are, so `step` can be checked.
+    """
     filters, ignored = parse_query({k: v for k, v in params.items() if k in FILTER_PARAMS}, choices)
     incidents: list[str] = []
     for value in params.get("incident", []):
@@ -64,7 +92,9 @@ def parse_view(params: Mapping[str, Sequence[str]], choices: Choices, ids: Colle
             incidents.append(value)
     color = _one_of(params, "color", COLOR_OPTIONS, DEFAULT_COLOR, ignored)
     layer = _one_of(params, "layer", MAP_LAYERS, DEFAULT_LAYER, ignored)
+    step = _step(params, steps, ignored)
+    order = _one_of(params, "order", ORDERS, DEFAULT_ORDER, ignored)
     for name in params:
         if name not in FILTER_PARAMS | VIEW_PARAMS:
             ignored.append(f"{name}: not a known parameter")
-    return View(filters, tuple(incidents), color, layer), ignored
+    return View(filters, tuple(incidents), color, layer, step, order), ignored

@@ -17,6 +17,7 @@ TITLES = {
     "timeline": "Timeline",
     "incidents": "Incidents",
     "incident": "Incident",
+    "article": "Article",
     "about": "About",
 }
 PAGES = tuple(TITLES)
@@ -214,3 +215,45 @@ def test_markdown_in_data_is_not_interpreted(page, write_dataset, monkeypatch):
     texts = [c.value for c in app.caption] + [m.value for m in app.markdown] + [s.value for s in app.subheader]
     shown = [t for t in texts if "track" in t]
     assert shown and all("\\!\\[track\\]" in t and "\\*\\*bold\\*\\*" in t and "\\$x\\$" in t for t in shown)
+
+
+def test_article_page_marks_every_passage_and_steps_through_them():
+    app = open_page("article")
+    passage_buttons = [b for b in app.button if b.key and b.key.startswith("passage_")]
+    assert len(passage_buttons) == 11  # distinct quoted passages in data/incidents.yaml
+    app.button(key="step_forward").click().run()
+    assert query(app, "step") == ["1"] and query(app, "incident") == ["afghan-presidential-election-2014-04-05"]
+    app.button(key="passage_4").click().run()
+    assert query(app, "step") == ["4"]
+    assert sorted(query(app, "incident")) == [
+        "kabul-iec-office-2014-03-25",
+        "kunar-bank-2014-03-25",
+        "kunduz-buzkashi-2014-03-25",
+    ]
+    app.button(key="step_back").click().run()
+    assert query(app, "step") == ["3"] and len(query(app, "incident")) == 4
+    assert any("**Passage 3 of 11**" == m.value for m in app.markdown)
+
+
+def test_article_link_with_a_step_selects_its_records_and_survives_page_changes():
+    app = open_page("article", {"step": "2"})
+    assert query(app, "incident") == ["kabul-guesthouse-2014-03-28"]
+    assert any(m.value.startswith("> The latest incident, earlier today") for m in app.markdown)
+    app = open_page("map", {"step": "2"})  # the step is kept on other pages, like every other state
+    assert query(app, "step") == ["2"] and query(app, "incident") == ["kabul-guesthouse-2014-03-28"]
+
+
+def test_article_list_order_toggles_between_reading_and_date():
+    app = open_page("article")
+    listing = next(m.value for m in app.markdown if m.value.startswith("- "))
+    assert listing.splitlines()[0].startswith("- \\[1\\]")  # reading order: the first passage first
+    app.radio(key="article_order").set_value("date").run()
+    assert query(app, "order") == ["date"]
+    listing = next(m.value for m in app.markdown if m.value.startswith("- "))
+    assert "Musharraf" in listing.splitlines()[0]  # the 2013 video is the earliest record
+
+
+def test_bad_step_is_ignored_and_named():
+    app = open_page("article", {"step": "99"})
+    assert "not a passage number \\(1 to 11\\)" in app.warning[0].value
+    assert not query(app, "step")

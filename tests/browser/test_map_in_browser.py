@@ -149,6 +149,7 @@ def test_csv_download_holds_exactly_the_filtered_incidents(server: str, page: Pa
         ("timeline", "/timeline?incident=kabul-guesthouse-2014-03-28", TIMELINE_POINTS),
         ("incidents", "/incidents", '[data-testid="stDataFrame"]'),
         ("incident", "/incident?incident=kabul-guesthouse-2014-03-28", MAP_FRAME),
+        ("article", "/article?step=3", MAP_FRAME),
         ("about", "/about", "text=How it was made"),
     ],
 )
@@ -158,6 +159,42 @@ def test_screenshot_of_every_page(server: str, page: Page, name: str, path: str,
     page.wait_for_timeout(1500)  # charts animate in; the picture is for a person to look at
     assert page.get_by_text("Page not found").count() == 0
     screenshot(page, f"page-{name}")
+
+
+OUTLINED = 'path[stroke="#000000"][stroke-width="4"]'  # a selected incident on the map
+
+
+def outlined_points(page: Page) -> int:
+    """Timeline points drawn with the selection's thick outline."""
+    styles = page.locator(TIMELINE_POINTS).evaluate_all("points => points.map(p => p.style.strokeWidth)")
+    return sum(1 for width in styles if width == "3px")
+
+
+def test_stepping_through_the_article_moves_map_and_timeline(server: str, page: Page):
+    page.goto(f"{server}/article")
+    page.get_by_text("Passage", exact=False).first.wait_for(timeout=45_000)
+    for step in (1, 2):
+        page.get_by_role("button", name="Next").click()
+        page.get_by_text(f"Passage {step} of 11").wait_for(timeout=30_000)
+    wait_for_url(page, r"step=2")
+    frame = page.frame_locator(MAP_FRAME).first
+    frame.locator(OUTLINED).first.wait_for(timeout=30_000)
+    assert frame.locator(OUTLINED).count() == 1  # the guesthouse, flown to and outlined
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.subplot.xy .scatterlayer .points path')].some(p => p.style.strokeWidth === '3px')",
+        timeout=30_000,
+    )
+    assert outlined_points(page) == 1
+    screenshot(page, "article-step-2")
+
+
+def test_a_shared_article_step_opens_on_that_passage(server: str, page: Page):
+    page.goto(f"{server}/article?step=4")
+    page.get_by_text("Passage 4 of 11").wait_for(timeout=45_000)
+    frame = page.frame_locator(MAP_FRAME).first
+    frame.locator(OUTLINED).nth(2).wait_for(timeout=30_000)
+    assert frame.locator(OUTLINED).count() == 3  # Kunar bank, Kunduz buzkashi, Kabul election office
+    assert "incident=kabul-iec-office-2014-03-25" in page.url
 
 
 HOSTILE = '<img src=x onerror="window.__pwned=1"> ${window.__pwned=2} `x` <script>window.__pwned=3</script>'

@@ -16,9 +16,12 @@ def frame():
     return load_dataset().frame
 
 
+STEPS = 11  # passages in the curated article
+
+
 @pytest.fixture(scope="module")
 def known(frame):
-    return Choices.from_frame(frame), set(frame["id"])
+    return Choices.from_frame(frame), set(frame["id"]), STEPS
 
 
 @pytest.mark.parametrize(
@@ -28,6 +31,7 @@ def known(frame):
         View(incidents=("kabul-guesthouse-2014-03-28",)),
         View(Filters(provinces=("Kabul",)), ("kabul-iec-office-2014-03-25", "kabul-guesthouse-2014-03-28"), "province"),
         View(layer="provinces", color="perpetrator"),
+        View(incidents=("kunar-bank-2014-03-25",), step=4, order="date"),
     ],
 )
 def test_round_trip_through_a_real_query_string(view, known):
@@ -49,6 +53,10 @@ def test_default_view_has_a_bare_url():
         ({"layer": ["satellite"]}, "not one of"),
         ({"zzz": ["1"]}, "not a known parameter"),
         ({"incident": ["<script>alert(1)</script>"]}, "no record has this id"),
+        ({"step": ["0"]}, "not a passage number"),
+        ({"step": ["12"]}, "not a passage number"),
+        ({"step": ["two"]}, "not a passage number"),
+        ({"order": ["random"]}, "not one of"),
     ],
 )
 def test_malformed_view_parameters_fall_back_and_are_named(params, words, known):
