@@ -7,6 +7,7 @@ maps in dashboard.views, page layout in dashboard.screens (not "pages": Streamli
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import streamlit as st
 # Streamlit runs this file as a script, so the package root must be importable by path.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from dashboard import __version__  # noqa: E402
 from dashboard.components.context import PageContext  # noqa: E402
 from dashboard.components.selection import select  # noqa: E402
 from dashboard.components.sidebar import seed_once, share_box, sidebar  # noqa: E402
@@ -23,6 +25,7 @@ from dashboard.records.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
 from dashboard.records.loader import Dataset, dataset_path, load_dataset  # noqa: E402
 from dashboard.records.problems import DataError  # noqa: E402
 from dashboard.screens import about, article, incident, incidents, map_page, overview, timeline_page  # noqa: E402
+from dashboard.snapshot import build_snapshot  # noqa: E402
 from dashboard.views.colors import COLOR_OPTIONS, color_labels, color_scale  # noqa: E402
 from dashboard.views.escape import text_for_markdown  # noqa: E402
 from dashboard.views.filters import Choices, filter_incidents  # noqa: E402
@@ -116,7 +119,9 @@ def main() -> None:
     if frame.empty:
         st.info("No incident matches these filters. Loosen them, or use Reset filters in the sidebar.")
     write_url(view)
-    share_box(view)
+    share_box(view, lambda shown, link: build_snapshot(dataset, shown, cached_gazetteer(), dt.datetime.now(dt.UTC), link))
+    # The health/about line: which app and which data this is (the server's health is /_stcore/health).
+    st.sidebar.caption(f"App {__version__} · data {text_for_markdown(dataset.meta.get('version', 'not versioned'))}")
     current.run()
 
 

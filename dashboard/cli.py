@@ -1,12 +1,20 @@
-"""Command line: `python -m dashboard validate [PATH]` and `python -m dashboard export --format csv|geojson [PATH]`."""
+"""Command line.
+
+python -m dashboard validate [PATH]
+python -m dashboard export --format csv|geojson [PATH]
+python -m dashboard snapshot --out DIR [--data PATH] [QUERY]
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+from pathlib import Path
+from urllib.parse import parse_qs
 
 from .records.export import to_csv, to_geojson
-from .records.loader import dataset_path, load_dataset
+from .records.loader import Dataset, dataset_path, load_dataset
 from .records.problems import DataError
 
 EXPORTERS = {"csv": to_csv, "geojson": to_geojson}
@@ -20,6 +28,12 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("export", help="write the canonical table to standard output")
     export.add_argument("--format", choices=sorted(EXPORTERS), required=True)
     export.add_argument("path", nargs="?", help="dataset file (default: $DASHBOARD_DATA or data/incidents.yaml)")
+    snapshot = commands.add_parser("snapshot", help="write a static snapshot of a view (opens from disk, no server)")
+    snapshot.add_argument("--out", required=True, type=Path, help="folder to write (created if missing)")
+    snapshot.add_argument("--data", dest="path", help="dataset file (default: $DASHBOARD_DATA or data/incidents.yaml)")
+    snapshot.add_argument(
+        "query", nargs="?", default="", help="the view as a link's query string, e.g. 'province=Kabul&kind=attack'"
+    )
     args = parser.parse_args(argv)
 
     try:
@@ -32,5 +46,30 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         print(f"{dataset.path}: {len(dataset.frame)} records, no problems")
         return 0
+    if args.command == "snapshot":
+        return _snapshot(dataset, args.query, args.out)
     sys.stdout.write(EXPORTERS[args.format](dataset.frame))
+    return 0
+
+
+def _snapshot(dataset: Dataset, query: str, out: Path) -> int:
+    """Strict where the app is lenient: a typo in a query must not quietly publish another view."""
+    from .records.gazetteer import load_gazetteer
+    from .snapshot import build_snapshot, size_report, write_snapshot
+    from .views.filters import Choices
+    from .views.passages import passages
+    from .views.view_state import parse_view
+
+    frame = dataset.frame
+    steps = len(passages(frame, dataset.article)) if dataset.article else 0
+    params = parse_qs(query.lstrip("?"), keep_blank_values=True)
+    view, ignored = parse_view(params, Choices.from_frame(frame), set(frame["id"]), steps)
+    if ignored:
+        for message in ignored:
+            print(f"query: {message}", file=sys.stderr)
+        print(f"{len(ignored)} problem(s) in the query; no snapshot written", file=sys.stderr)
+        return 2
+    files = build_snapshot(dataset, view, load_gazetteer(), dt.datetime.now(dt.UTC))
+    write_snapshot(files, out)
+    print(f"Wrote {out / 'index.html'}: {size_report(files)}")
     return 0

@@ -14,6 +14,7 @@ from dashboard.views.timeline import timeline_figure
 
 from .context import PageContext
 from .selection import on_map_click, on_timeline_select, selected_by
+from .url import static_url
 
 
 def show_timeline(ctx: PageContext, key: str, height: int = 420) -> None:
@@ -69,7 +70,7 @@ def show_map(ctx: PageContext, key: str, height: int = 480) -> None:
     ids = frame["id"].astype(str).tolist()
     # Only clicks come back: pan and zoom must not rerun the script.
     st_folium(
-        base_map(),
+        base_map(static_url()),
         feature_group_to_add=layer,
         center=center,
         zoom=zoom,

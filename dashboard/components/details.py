@@ -16,6 +16,7 @@ from dashboard.views.incident_map import base_map, fit_view, incident_layer
 
 from .context import PageContext
 from .selection import clear_selection
+from .url import static_url
 
 LABELS = {
     "attack_type": "Attack type",
@@ -114,7 +115,7 @@ def incident_detail(record: pd.DataFrame, article: Article | None, in_view: bool
         else:
             center, zoom = fit_view(pd.Series([row["lat"]]), pd.Series([row["lon"]]), height=260)
             st_folium(
-                base_map(),
+                base_map(static_url()),
                 feature_group_to_add=incident_layer(record),
                 center=center,
                 zoom=min(zoom, 7),

@@ -9,10 +9,12 @@ or a changed default can never reset them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
+from dashboard.snapshot import size_report, snapshot_zip
 from dashboard.views.colors import COLOR_OPTIONS
 from dashboard.views.filters import Choices, Filters
 from dashboard.views.view_state import MAP_LAYERS, View
@@ -21,6 +23,7 @@ from .selection import SELECTED, selected
 from .url import share_url
 
 SEEDED = "view_seeded"
+SNAPSHOT = "snapshot"  # (view, zip bytes, size line) of the last prepared snapshot
 FILTER_KEYS = {
     "countries": "f_country",
     "provinces": "f_province",
@@ -114,8 +117,27 @@ def sidebar(frame: pd.DataFrame) -> View:
     )
 
 
-def share_box(view: View) -> None:
-    """The link that reopens exactly this page and view, ready to copy."""
+def share_box(view: View, make_snapshot: Callable[[View, str], dict[str, bytes]]) -> None:
+    """The link that reopens exactly this page and view, and a static snapshot of it to download."""
+    link = share_url(view)
     with st.sidebar.expander("Share this view"):
         st.caption("This link opens this page with these filters, selection and display:")
-        st.code(share_url(view), language=None, wrap_lines=True)
+        st.code(link, language=None, wrap_lines=True)
+        st.caption(
+            "Or publish a static snapshot: a small folder (timeline, map, table, provenance) that opens "
+            "from disk or any static host, with no server."
+        )
+        prepared = st.session_state.get(SNAPSHOT)
+        if prepared is None or prepared[0] != view:
+            if st.button("Prepare snapshot", key="prepare_snapshot"):
+                files = make_snapshot(view, link)
+                st.session_state[SNAPSHOT] = prepared = (view, snapshot_zip(files), size_report(files))
+        if prepared is not None and prepared[0] == view:
+            st.download_button(
+                f"Download snapshot.zip ({len(prepared[1]) / 1e6:.1f} MB)",
+                data=prepared[1],
+                file_name="snapshot.zip",
+                mime="application/zip",
+                key="download_snapshot",
+            )
+            st.caption(f"Unzipped: {prepared[2]}. Open snapshot/index.html.")

@@ -26,3 +26,9 @@ def share_url(view: View) -> str:
     base = st.context.url or ""
     query = urlencode(view.to_query(), doseq=True)
     return f"{base}?{query}" if query else base
+
+
+def static_url() -> str:
+    """Where Streamlit serves dashboard/static/, under the server's base path when it has one (behind a proxy)."""
+    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}/app/static" if base else "/app/static"

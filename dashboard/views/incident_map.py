@@ -54,21 +54,32 @@ function (cluster) {
 """
 
 
-class OfflineMap(folium.Map):
-    """A folium Map that loads Leaflet from the app's own server, and nothing else from outside."""
-
+def asset_links(static_url: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Scripts and styles the map needs, under `static_url` (the app's static route, or a snapshot's folder)."""
     # folium's Popup builds its HTML with jQuery, so jQuery is served too. The marker-cluster
     # plugin is on the base map (not the changing layer) so its script loads once, before any layer.
-    default_js = [
-        ("leaflet", f"{STATIC_URL}/leaflet/leaflet.js"),
-        ("jquery", f"{STATIC_URL}/jquery/jquery.min.js"),
-        ("markerclusterjs", f"{STATIC_URL}/markercluster/leaflet.markercluster.js"),
+    scripts = [
+        ("leaflet", f"{static_url}/leaflet/leaflet.js"),
+        ("jquery", f"{static_url}/jquery/jquery.min.js"),
+        ("markerclusterjs", f"{static_url}/markercluster/leaflet.markercluster.js"),
     ]
-    default_css = [
-        ("leaflet_css", f"{STATIC_URL}/leaflet/leaflet.css"),
-        ("markerclustercss", f"{STATIC_URL}/markercluster/MarkerCluster.css"),
-        ("markerclusterdefaultcss", f"{STATIC_URL}/markercluster/MarkerCluster.Default.css"),
+    styles = [
+        ("leaflet_css", f"{static_url}/leaflet/leaflet.css"),
+        ("markerclustercss", f"{static_url}/markercluster/MarkerCluster.css"),
+        ("markerclusterdefaultcss", f"{static_url}/markercluster/MarkerCluster.Default.css"),
     ]
+    return scripts, styles
+
+
+class OfflineMap(folium.Map):
+    """A folium Map that loads Leaflet from where it is told (never a CDN), and nothing else from outside."""
+
+    default_js, default_css = asset_links(STATIC_URL)
+
+    def __init__(self, *args: object, static_url: str = STATIC_URL, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        # Instance attributes win over folium's class lists when the page's head is rendered.
+        self.default_js, self.default_css = asset_links(static_url)
 
 
 class OfflineMarkerCluster(MarkerCluster):
@@ -118,9 +129,13 @@ def stable_names(layer: folium.FeatureGroup, prefix: str) -> folium.FeatureGroup
     return layer
 
 
-def base_map() -> OfflineMap:
-    """The stable base map: the region, a scale, and OpenStreetMap tiles when they can load."""
-    fmap = OfflineMap(location=REGION_CENTER, zoom_start=REGION_ZOOM, tiles=None, control_scale=True)
+def base_map(static_url: str = STATIC_URL, center: tuple[float, float] = REGION_CENTER, zoom: int = REGION_ZOOM) -> OfflineMap:
+    """The stable base map: the region, a scale, and OpenStreetMap tiles when they can load.
+
+    In the app, keep the defaults for centre and zoom (they are the component's arguments); a static
+    snapshot sets them here.
+    """
+    fmap = OfflineMap(location=center, zoom_start=zoom, tiles=None, control_scale=True, static_url=static_url)
     # Tiles are the one thing that needs the internet; without them the markers still draw.
     folium.TileLayer(TILE_URL, attr=TILE_ATTRIBUTION, name="OpenStreetMap").add_to(fmap)
     # A neutral look for groups of overlapping incidents, so they do not read as a category colour.

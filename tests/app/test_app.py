@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -257,3 +258,22 @@ def test_bad_step_is_ignored_and_named():
     app = open_page("article", {"step": "99"})
     assert "not a passage number \\(1 to 11\\)" in app.warning[0].value
     assert not query(app, "step")
+
+
+def test_snapshot_button_prepares_a_zip_of_this_view():
+
+    app = open_page("map", {"province": ["Kunar"]})
+    app.button(key="prepare_snapshot").click().run()
+    (download,) = [b for b in app.get("download_button") if "snapshot" in b.proto.label]
+    assert re.match(r"Download snapshot\.zip \(\d+\.\d MB\)", download.proto.label)
+    assert any(c.value.startswith("Unzipped: ") for c in app.caption)
+
+
+def test_sidebar_names_app_and_data_versions():
+    from dashboard import __version__
+    from dashboard.records.loader import load_dataset
+    from dashboard.views.escape import text_for_markdown
+
+    version = text_for_markdown(load_dataset().meta["version"])
+    app = open_page("about")
+    assert any(c.value == f"App {__version__} · data {version}" for c in app.sidebar.caption)
