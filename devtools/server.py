@@ -44,21 +44,27 @@ def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> No
     raise TimeoutError(f"{url} not healthy after {timeout}s")
 
 
-def start_server(data: Path | None = None, script: Path = APP) -> tuple[str, subprocess.Popen]:
-    """A Streamlit server for `script` (the dashboard by default) on 127.0.0.1; returns its URL and process."""
+def start_server(data: Path | None = None, script: Path = APP, base_path: str = "") -> tuple[str, subprocess.Popen]:
+    """A Streamlit server for `script` (the dashboard by default) on 127.0.0.1; returns its URL and process.
+
+    `base_path` serves it under a path, as behind a reverse proxy (`server.baseUrlPath`).
+    """
     port = free_port()
     env = {**os.environ}
     env.pop("DASHBOARD_DATA", None)
     if data is not None:
         env["DASHBOARD_DATA"] = str(data)
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port), "--server.address", "127.0.0.1"],
+        [
+            *(sys.executable, "-m", "streamlit", "run", str(script)),
+            *("--server.port", str(port), "--server.address", "127.0.0.1", "--server.baseUrlPath", base_path),
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{port}" + (f"/{base_path.strip('/')}" if base_path.strip("/") else "")
     wait_healthy(url, process)
     return url, process
 

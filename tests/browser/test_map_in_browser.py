@@ -231,3 +231,16 @@ def test_hostile_text_is_shown_literally_and_runs_nothing(write_dataset, browser
         page.context.close()
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_map_draws_when_served_under_a_path_as_behind_a_proxy(browser: Browser):
+    url, process = start_server(base_path="attacks")
+    page = offline_page(browser)
+    try:
+        page.goto(f"{url}/map?province=Kunar")
+        page.get_by_text("Showing 1 of 16 incidents").wait_for(timeout=60_000)
+        assert drawn_incidents(the_map(page)) == 1
+    finally:
+        page.context.close()
+        process.terminate()
+        process.wait(timeout=10)

@@ -1,0 +1,11 @@
+#!/usr/bin/env sh
+# Start the dashboard for others to reach: what the Docker image runs. No setup (the image or the
+# caller has installed requirements.txt). Port: $PORT (default 8501); data: $DASHBOARD_DATA (default
+# the curated file); under a path: $BASE_URL_PATH (e.g. "attacks" to serve at https://host/attacks/).
+set -eu
+cd "$(dirname "$0")/.."
+exec "${PYTHON:-python}" -m streamlit run dashboard/app.py \
+  --server.port "${PORT:-8501}" \
+  --server.address "${ADDRESS:-0.0.0.0}" \
+  --server.baseUrlPath "${BASE_URL_PATH:-}" \
+  "$@"
