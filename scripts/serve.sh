@@ -4,7 +4,9 @@
 # the curated file); under a path: $BASE_URL_PATH (e.g. "attacks" to serve at https://host/attacks/).
 set -eu
 cd "$(dirname "$0")/.."
-exec "${PYTHON:-python}" -m streamlit run dashboard/app.py \
+# The image has `python`; a bare server may have only `python3`.
+PYTHON="${PYTHON:-$(command -v python || command -v python3)}"
+exec "$PYTHON" -m streamlit run dashboard/app.py \
   --server.port "${PORT:-8501}" \
   --server.address "${ADDRESS:-0.0.0.0}" \
   --server.baseUrlPath "${BASE_URL_PATH:-}" \
