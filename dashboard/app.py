@@ -22,10 +22,12 @@ from dashboard.components.selection import select  # noqa: E402
 from dashboard.components.sidebar import seed_once, share_box, sidebar  # noqa: E402
 from dashboard.components.url import query_params, write_url  # noqa: E402
 from dashboard.records.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
-from dashboard.records.loader import Dataset, dataset_path, load_dataset  # noqa: E402
+from dashboard.records.loader import Dataset, dataset_path  # noqa: E402
 from dashboard.records.problems import DataError  # noqa: E402
-from dashboard.screens import about, article, incident, incidents, map_page, overview, timeline_page  # noqa: E402
+from dashboard.screens import about, article, incident, incidents, map_page, overview, timeline_page, your_data  # noqa: E402
+from dashboard.screens.your_data import active_dataset  # noqa: E402
 from dashboard.snapshot import build_snapshot  # noqa: E402
+from dashboard.sources import load_source  # noqa: E402
 from dashboard.views.colors import COLOR_OPTIONS, color_labels, color_scale  # noqa: E402
 from dashboard.views.escape import text_for_markdown  # noqa: E402
 from dashboard.views.filters import Choices, filter_incidents  # noqa: E402
@@ -40,6 +42,7 @@ PAGES = {
     "incidents": ("Incidents", incidents),
     "incident": ("Incident", incident),
     "article": ("Article", article),
+    "import": ("Your data", your_data),
     "about": ("About", about),
 }
 
@@ -47,7 +50,7 @@ PAGES = {
 @st.cache_data(show_spinner=False)
 def cached_dataset(path: str) -> Dataset:
     # Keyed on the path string, a small argument, never on a frame (see FIELD-NOTES).
-    return load_dataset(path)
+    return load_source(path)
 
 
 @st.cache_resource(show_spinner=False)
@@ -55,11 +58,12 @@ def cached_gazetteer() -> Gazetteer:
     return load_gazetteer()  # read-only, shared by every session
 
 
-@st.cache_data(show_spinner=False)
-def cached_scales(path: str) -> dict[str, dict[str, str]]:
+def scales(frame) -> dict[str, dict[str, str]]:
     """Colours per category over the whole dataset, so a filter never repaints what remains."""
-    frame = cached_dataset(path).frame
     return {option: color_scale(color_labels(frame, option), option) for option in COLOR_OPTIONS}
+
+
+cached_scales = st.cache_data(show_spinner=False)(lambda path: scales(cached_dataset(path).frame))
 
 
 @st.cache_data(show_spinner=False)
@@ -79,12 +83,13 @@ def main() -> None:
     st.set_page_config(page_title="Attacks before Afghanistan's 2014 election", layout="wide")
     path = str(dataset_path())
     try:
-        dataset = cached_dataset(path)
+        curated = cached_dataset(path)
     except DataError as error:
         show_load_error(error)
         return
+    dataset = active_dataset(curated)  # an upload, in this session only, replaces or joins it
     everything = dataset.frame
-    found = cached_passages(path)
+    found = cached_passages(path) if dataset.article is not None else []
     url_view, ignored = parse_view(query_params(), Choices.from_frame(everything), set(everything["id"]), len(found))
     if seed_once(url_view, everything) and url_view.step and not url_view.incidents:
         select(records_of(url_view.step, found), "article")  # a link to a passage selects its records
@@ -98,7 +103,7 @@ def main() -> None:
         gazetteer=cached_gazetteer(),
         frame=frame,
         view=view,
-        scale=cached_scales(path)[view.color],
+        scale=(cached_scales(path) if dataset is curated else scales(everything))[view.color],
         markers={"Article published": published} if published else {},
         passages=found,
         pages=pages,

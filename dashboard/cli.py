@@ -34,7 +34,14 @@ def main(argv: list[str] | None = None) -> int:
     snapshot.add_argument(
         "query", nargs="?", default="", help="the view as a link's query string, e.g. 'province=Kabul&kind=attack'"
     )
+    importer = commands.add_parser("import", help="import an ACLED, UCDP GED or GTD export into the canonical table")
+    importer.add_argument("file", type=Path, help="the export (.csv, or GTD .xlsx)")
+    importer.add_argument("--out", required=True, type=Path, help="canonical table to write: .parquet (large data) or .csv")
+    importer.add_argument("--format", choices=["acled", "ucdp", "gtd"], help="skip detection from the header")
+    importer.add_argument("--rejections", type=Path, help="also write the rejected rows (line, reason) as CSV")
     args = parser.parse_args(argv)
+    if args.command == "import":
+        return _import(args.file, args.out, args.format, args.rejections)
 
     try:
         dataset = load_dataset(args.path)
@@ -73,3 +80,32 @@ def _snapshot(dataset: Dataset, query: str, out: Path) -> int:
     write_snapshot(files, out)
     print(f"Wrote {out / 'index.html'}: {size_report(files)}")
     return 0
+
+
+def _import(file: Path, out: Path, fmt: str | None, rejections: Path | None) -> int:
+    from .importers import import_file
+    from .records.tables import write_table
+
+    def progress(done: int, total: int) -> None:
+        print(f"  {done} of {total} rows", file=sys.stderr, flush=True)
+
+    try:
+        result = import_file(file, fmt, progress)
+    except DataError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    write_table(result.frame, out)
+    if rejections is not None:
+        rejections.write_text(result.report.rejections_csv(), encoding="utf-8")
+    for line in result.report.summary():
+        print(line)
+    for rejection in result.report.rejected[:10]:
+        print(f"  line {rejection.line}: {rejection.reason}")
+    if len(result.report.rejected) > 10:
+        print(
+            f"  ... {len(result.report.rejected) - 10} more"
+            + (f" in {rejections}" if rejections else " (--rejections FILE lists them all)")
+        )
+    print(f"Wrote {out}")
+    return 0 if result.report.reconciles else 1

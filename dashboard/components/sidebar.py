@@ -23,6 +23,7 @@ from .selection import SELECTED, selected
 from .url import share_url
 
 SEEDED = "view_seeded"
+SEEDED_FILTERS = "filters_seeded"  # False after a change of dataset: the filters start again from nothing
 SNAPSHOT = "snapshot"  # (view, zip bytes, size line) of the last prepared snapshot
 FILTER_KEYS = {
     "countries": "f_country",
@@ -64,7 +65,13 @@ def seed_once(view: View, frame: pd.DataFrame) -> bool:
     return True
 
 
-def _reset(span: tuple[dt.date, dt.date]) -> None:
+def reset_filters(span: tuple[dt.date, dt.date] | None) -> None:
+    """Back to no filters. Without a span, the dates are reseeded on the next run (from the data then shown)."""
+    if span is None:
+        for key in (*FILTER_KEYS.values(), DATES, KILLED, TEXT):
+            st.session_state.pop(key, None)
+        st.session_state[SEEDED_FILTERS] = False
+        return
     _seed_filters(Filters(), span)
 
 
@@ -86,6 +93,9 @@ def sidebar(frame: pd.DataFrame) -> View:
     """Draw the sidebar over the whole (unfiltered) table and return the view it describes."""
     choices = Choices.from_frame(frame)
     span = _date_span(frame)
+    if st.session_state.get(SEEDED_FILTERS) is False:
+        _seed_filters(Filters(), span)
+        st.session_state[SEEDED_FILTERS] = True
     province_counts = frame["province"].value_counts()
     bar = st.sidebar
     bar.header("Filters")
@@ -103,7 +113,7 @@ def sidebar(frame: pd.DataFrame) -> View:
     bar.multiselect("Target type", sorted(choices.target_types), key=FILTER_KEYS["target_types"])
     bar.number_input("Minimum killed", min_value=0, step=1, key=KILLED, help="By the lowest reported figure.")
     bar.text_input("Search titles, summaries, quotes", key=TEXT)
-    bar.button("Reset filters", on_click=_reset, args=(span,))
+    bar.button("Reset filters", on_click=reset_filters, args=(span,))
     bar.header("Display")
     bar.selectbox("Colour by", list(COLOR_OPTIONS), format_func=COLOR_OPTIONS.__getitem__, key=COLOR)
     bar.radio("Map shows", list(MAP_LAYERS), format_func=MAP_LAYERS.__getitem__, key=LAYER, horizontal=True)

@@ -75,7 +75,9 @@ def load_dataset(path: str | Path | None = None, gazetteer_path: Path = DEFAULT_
     problems += _check_countdown(path, meta, records)
     if problems:
         raise DataError(problems)
-    return Dataset(build_frame(records, gazetteer), path, meta, article)
+    frame = build_frame(records, gazetteer)
+    frame["source_dataset"] = pd.array(["curated"] * len(frame), dtype="string")  # beside imports, says which is which
+    return Dataset(frame, path, meta, article)
 
 
 def _load_article(path: Path, meta: Any, problems: list[Problem]) -> Article | None:
@@ -121,9 +123,10 @@ def build_frame(records: list[dict[str, Any]], gazetteer: Gazetteer) -> pd.DataF
             frame[column] = [list(r.get("sources") or []) for r in records]
         else:
             frame[column] = values(column)
-    # Spellings become the gazetteer's canonical names, so filters see one "Kunar", not "Konar" too.
+    # Spellings become the gazetteer's canonical names, so filters see one "Kunar", not "Konar" too;
+    # a name the gazetteer does not know (an imported province elsewhere) is kept as written.
     frame["province"] = (
-        frame["province"].map(lambda v: gazetteer.canonical_province(v) if isinstance(v, str) else v).astype("string")
+        frame["province"].map(lambda v: (gazetteer.canonical_province(v) or v) if isinstance(v, str) else v).astype("string")
     )
     for column, allowed in CATEGORY_COLUMNS.items():
         frame[column] = pd.Categorical(frame[column], categories=list(allowed))

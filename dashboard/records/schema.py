@@ -11,6 +11,10 @@ ATTACK_TYPES = (
     "bombing",
     "armed_assault",
     "air_strike",
+    # Met in imported datasets (ACLED, UCDP, GTD):
+    "armed_clash",  # fighting between armed groups, no one side the attacker
+    "shelling",  # artillery, mortar or missile fire
+    "abduction",  # kidnapping, hostage taking
     "unknown",
 )
 TARGET_TYPES = (

@@ -12,6 +12,7 @@ COLOR_OPTIONS = {
     "attack_type": "Attack type",
     "target_type": "Target type",
     "perpetrator": "Perpetrator",
+    "source_dataset": "Dataset",
 }
 DEFAULT_COLOR = "kind"
 KIND_COLORS = {"attack": "#c0392b", "strike": "#2c3e8f", "context": "#7f8c8d"}
@@ -30,6 +31,8 @@ def color_labels(frame: pd.DataFrame, color_by: str) -> pd.Series:
     """Each row's legend label under `color_by`."""
     if color_by not in COLOR_OPTIONS:
         raise ValueError(f"color_by must be one of {', '.join(COLOR_OPTIONS)}, not {color_by!r}")
+    if color_by not in frame.columns:  # a table without that column (a dataset column on older files)
+        return pd.Series(["not stated"] * len(frame), index=frame.index, dtype=object)
     return frame[color_by].map(color_label).astype(object)
 
 

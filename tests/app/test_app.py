@@ -19,6 +19,7 @@ TITLES = {
     "incidents": "Incidents",
     "incident": "Incident",
     "article": "Article",
+    "import": "Your data",
     "about": "About",
 }
 PAGES = tuple(TITLES)

@@ -1,0 +1,105 @@
+"""Your data: upload an ACLED, UCDP GED or GTD export, read the import report, explore it here.
+
+The upload lives in this browser session only: a shared link opens on the curated data.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.components.context import PageContext
+from dashboard.components.selection import clear_selection
+from dashboard.components.sidebar import reset_filters
+from dashboard.importers import FORMATS, import_file
+from dashboard.records.loader import Dataset
+from dashboard.records.problems import DataError
+from dashboard.sources import imported_dataset
+from dashboard.views.escape import text_for_markdown
+
+UPLOADED, BESIDE, REPORT = "uploaded", "uploaded_beside", "uploaded_report"
+FORMAT_CHOICES = {"": "Recognise from the header", **{name: module.LABEL for name, module in FORMATS.items()}}
+
+
+def active_dataset(curated: Dataset) -> Dataset:
+    """The curated data, the uploaded data, or both side by side (the `source_dataset` column tells them apart)."""
+    uploaded: Dataset | None = st.session_state.get(UPLOADED)
+    if uploaded is None:
+        return curated
+    if not st.session_state.get(BESIDE):
+        return uploaded
+    frame = pd.concat([curated.frame, uploaded.frame], ignore_index=True)
+    name = f"{curated.meta.get('name', 'Curated incidents')} + {uploaded.meta.get('name')}"
+    return Dataset(frame, uploaded.path, {**curated.meta, "name": name, "version": uploaded.meta.get("version")}, curated.article)
+
+
+def _switch(dataset: Dataset | None, beside: bool = False) -> None:
+    st.session_state[UPLOADED] = dataset
+    st.session_state[BESIDE] = beside
+    reset_filters(None)  # the old filters may name provinces the new data does not have
+    clear_selection()
+
+
+def _import(upload, fmt: str) -> None:
+    suffix = Path(upload.name).suffix.lower() or ".csv"
+    bar = st.progress(0.0, text="Reading the file")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"upload{suffix}"
+        path.write_bytes(upload.getvalue())
+        try:
+            result = import_file(
+                path, fmt or None, lambda done, total: bar.progress(done / max(total, 1), text=f"{done} of {total} rows")
+            )
+        except DataError as error:
+            bar.empty()
+            st.error("This file could not be imported: " + "; ".join(text_for_markdown(p.message) for p in error.problems))
+            return
+    bar.empty()
+    result.report.source = upload.name
+    st.session_state[REPORT] = (upload.name, result, imported_dataset(result, Path(upload.name)))
+
+
+def render(ctx: PageContext) -> None:
+    limit = st.get_option("server.maxUploadSize")
+    st.markdown(
+        f"Upload an export of **ACLED** (export tool CSV, any style), **UCDP GED** (CSV) or the **GTD** (CSV or XLSX), "
+        f"up to {limit} MB. Every row is imported or rejected with its line and reason; nothing is dropped silently."
+    )
+    upload = st.file_uploader("Export file", type=["csv", "xlsx"], key="upload_file")
+    fmt = st.selectbox("Format", list(FORMAT_CHOICES), format_func=FORMAT_CHOICES.__getitem__, key="upload_format")
+    if upload is not None and st.button("Import", key="upload_import", type="primary"):
+        _import(upload, fmt)
+    prepared = st.session_state.get(REPORT)
+    if prepared is not None:
+        name, result, dataset = prepared
+        report = result.report
+        st.subheader(f"Import report: {text_for_markdown(name)}")
+        (st.success if report.reconciles else st.error)("\n\n".join(text_for_markdown(line) for line in report.summary()))
+        if report.rejected:
+            st.dataframe(
+                pd.DataFrame([(r.line, r.reason) for r in report.rejected], columns=["line", "reason"]),
+                hide_index=True,
+                height=220,
+            )
+            st.download_button(
+                "Download the rejected rows (CSV)",
+                data=report.rejections_csv(),
+                file_name=f"{Path(name).stem}-rejected.csv",
+                mime="text/csv",
+                key="download_rejections",
+            )
+        if report.imported:
+            left, right = st.columns(2)
+            left.button("Explore this data", key="explore_uploaded", on_click=_switch, args=(dataset, False), type="primary")
+            right.button(
+                "Explore it beside the article's incidents", key="explore_beside", on_click=_switch, args=(dataset, True)
+            )
+    if st.session_state.get(UPLOADED) is not None:
+        st.info(
+            "The dashboard now shows your upload in this browser session (colour by Dataset to tell sources apart). "
+            "Links you share open on the curated data."
+        )
+        st.button("Back to the curated data", key="explore_curated", on_click=_switch, args=(None,))
