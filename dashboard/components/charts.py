@@ -9,7 +9,7 @@ from streamlit_folium import st_folium
 
 from dashboard.views.colors import COLOR_OPTIONS, color_labels
 from dashboard.views.escape import text_for_markdown
-from dashboard.views.incident_map import base_map, fit_view, incident_layer, province_totals_layer
+from dashboard.views.incident_map import MAX_MARKERS, base_map, fit_view, grid_layer, incident_layer, province_totals_layer
 from dashboard.views.timeline import timeline_figure
 
 from .context import PageContext
@@ -63,15 +63,22 @@ def show_map(ctx: PageContext, key: str, height: int = 480) -> None:
     focus = frame[frame["id"].isin(focus_ids)].dropna(subset=["lat", "lon"])
     shown = focus if len(focus) else frame
     center, zoom = fit_view(shown["lat"], shown["lon"], height=height)
+    located = int(frame["lat"].notna().sum())
+    grouped = ctx.view.layer != "provinces" and located > MAX_MARKERS
     if ctx.view.layer == "provinces":
-        layer = province_totals_layer(frame, ctx.gazetteer)
+        layers = [province_totals_layer(frame, ctx.gazetteer)]
+    elif grouped:
+        grid, groups, cell = grid_layer(frame)
+        # The selection is still drawn one by one above the groups.
+        chosen = frame[frame["id"].isin(focus_ids)]
+        layers = [grid, *([incident_layer(chosen, ctx.view.color, ctx.scale, frozenset(focus_ids))] if len(chosen) else [])]
     else:
-        layer = incident_layer(frame, ctx.view.color, ctx.scale, frozenset(focus_ids))
+        layers = [incident_layer(frame, ctx.view.color, ctx.scale, frozenset(focus_ids))]
     ids = frame["id"].astype(str).tolist()
     # Only clicks come back: pan and zoom must not rerun the script.
     st_folium(
         base_map(static_url()),
-        feature_group_to_add=layer,
+        feature_group_to_add=layers,
         center=center,
         zoom=zoom,
         returned_objects=["last_object_clicked_tooltip"],
@@ -80,10 +87,14 @@ def show_map(ctx: PageContext, key: str, height: int = 480) -> None:
         key=key,
         use_container_width=True,
     )
-    located = int(frame["lat"].notna().sum())
     note = f"{located} of {len(frame)} records have a place; countrywide events are listed in the table only."
     if ctx.view.layer == "provinces":
-        note += " Circles: attacks and strikes per province, at the province's representative point."
+        note += " Discs: attacks and strikes per province, at the province's representative point."
+    elif grouped:
+        note += (
+            f" Too many to draw one by one ({located} > {MAX_MARKERS}): numbered discs group them in {cell:g}° cells."
+            " Filter to fewer to see each incident."
+        )
     else:
         note += " Dashed, faint circles: places known only to the district or province. Numbered circles: incidents at one spot; click to fan them out."
     st.caption(note)

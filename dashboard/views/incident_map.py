@@ -307,3 +307,75 @@ def fit_view(lats: pd.Series, lons: pd.Series, width: int = 900, height: int = 4
     if y_span > 0:
         zooms.append(math.floor(math.log2(usable_h / (256 * y_span))))
     return (round(center[0], 4), round(center[1], 4)), max(2, min(zooms))
+
+
+# Above this many located incidents the map draws groups, not markers: Leaflet and the browser
+# stall on tens of thousands of markers, and each costs about 1.5 kB of script to send.
+MAX_MARKERS = 1000
+
+
+def grid_cell_size(lats: pd.Series, lons: pd.Series, target: int = 400) -> float:
+    """Degrees per cell so that the incidents' extent splits into about `target` cells (a 'nice' size)."""
+    span = max(float(lats.max() - lats.min()), float(lons.max() - lons.min()), 0.01)
+    raw = span / math.sqrt(target)
+    for nice in (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0):
+        if raw <= nice:
+            return nice
+    return 20.0
+
+
+def grid_groups(frame: pd.DataFrame, cell: float) -> pd.DataFrame:
+    """Located incidents binned in square cells: count, deaths (lowest and highest sums), the mean point."""
+    located = frame.dropna(subset=["lat", "lon"])
+    keys = pd.DataFrame(
+        {
+            "row": (located["lat"].astype(float) // cell).astype(int),
+            "col": (located["lon"].astype(float) // cell).astype(int),
+            "lat": located["lat"].astype(float),
+            "lon": located["lon"].astype(float),
+            "low": located["killed_min"].astype("Float64"),
+            "high": located["killed_max"].astype("Float64"),
+            "stated": located["killed_min"].notna(),
+        }
+    )
+    groups = keys.groupby(["row", "col"], sort=True).agg(
+        lat=("lat", "mean"),
+        lon=("lon", "mean"),
+        incidents=("lat", "size"),
+        low=("low", "sum"),
+        high=("high", "sum"),
+        stated=("stated", "sum"),
+    )
+    return groups.reset_index(drop=True)
+
+
+def grid_layer(frame: pd.DataFrame) -> tuple[folium.FeatureGroup, int, float]:
+    """Numbered discs for cells of the map; returns the layer, the number of groups and the cell size."""
+    located = frame.dropna(subset=["lat", "lon"])
+    cell = grid_cell_size(located["lat"], located["lon"])
+    groups = grid_groups(frame, cell)
+    layer = folium.FeatureGroup(name="Groups of incidents")
+    largest = max(int(groups["incidents"].max()), 1) if len(groups) else 1
+    for group in groups.itertuples():
+        size = round(18 + 30 * math.sqrt(group.incidents / largest))
+        killed = (
+            "not stated"
+            if group.stated == 0
+            else f"{int(group.low)}-{int(group.high)}"
+            if group.high != group.low
+            else f"{int(group.low)}"
+        )
+        text = f"{group.incidents} incident(s) in this {cell:g}° cell; killed {killed}" + (
+            f" ({group.incidents - group.stated} with no toll stated)" if group.stated < group.incidents else ""
+        )
+        disc = (
+            f'<div style="width:{size}px;height:{size}px;line-height:{size}px;border-radius:50%;'
+            f"background:rgba(192,57,43,.65);border:1px solid #7b241c;color:#fff;text-align:center;"
+            f'font:bold 11px sans-serif">{int(group.incidents)}</div>'
+        )
+        folium.Marker(
+            location=(group.lat, group.lon),
+            icon=folium.DivIcon(html=disc, icon_size=(size, size), icon_anchor=(size // 2, size // 2), class_name="grid-group"),
+            tooltip=folium.Tooltip(text),
+        ).add_to(layer)
+    return stable_names(layer, "grid"), len(groups), cell

@@ -20,17 +20,23 @@ from .escape import text_for_plotly
 ONE_DAY = pd.Timedelta(days=1)
 
 
-def _hover(row: pd.Series) -> str:
-    start, end = row["date_start"].date(), row["date_end"].date()
-    when = start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
-    place = ", ".join(str(v) for v in (row["place"], row["province"], row["country"]) if not pd.isna(v))
-    parts = [
-        f"<b>{text_for_plotly(str(row['title']))}</b>",
-        f"{text_for_plotly(when)} ({text_for_plotly(str(row['date_precision']))})",
-        text_for_plotly(place),
-        f"Killed: {casualty_range(row['killed_min'], row['killed_max'])}",
+def _hovers(rows: pd.DataFrame) -> list[str]:
+    """Hover text per row (title, dates and precision, place, killed), escaped; built column-wise for speed."""
+    starts = rows["date_start"].dt.strftime("%Y-%m-%d").tolist()
+    ends = rows["date_end"].dt.strftime("%Y-%m-%d").tolist()
+    columns = [
+        rows[c].astype(object).where(rows[c].notna(), None).tolist()
+        for c in ("title", "date_precision", "place", "province", "country", "killed_min", "killed_max")
     ]
-    return "<br>".join(parts)
+    texts = []
+    for start, end, title, precision, place, province, country, low, high in zip(starts, ends, *columns, strict=True):
+        when = start if start == end else f"{start} to {end}"
+        where = ", ".join(str(v) for v in (place, province, country) if v is not None)
+        texts.append(
+            f"<b>{text_for_plotly(title)}</b><br>{when} ({text_for_plotly(precision)})<br>{text_for_plotly(where)}"
+            f"<br>Killed: {casualty_range(pd.NA if low is None else low, pd.NA if high is None else high)}"
+        )
+    return texts
 
 
 def timeline_figure(
@@ -110,7 +116,7 @@ def _add_group(figure: go.Figure, rows: pd.DataFrame, name: str, color: str, hig
             name=text_for_plotly(name),
             legendgroup=name,
             customdata=rows["id"].astype(str).tolist(),
-            hovertext=[_hover(row) for _, row in rows.iterrows()],
+            hovertext=_hovers(rows),
             hoverinfo="text",
             marker={
                 "color": color,
@@ -161,7 +167,7 @@ def _add_context_row(figure: go.Figure, rows: pd.DataFrame, highlight: frozenset
             mode="markers",
             name="context",
             customdata=rows["id"].astype(str).tolist(),
-            hovertext=[_hover(row) for _, row in rows.iterrows()],
+            hovertext=_hovers(rows),
             hoverinfo="text",
             marker={
                 "symbol": "diamond",

@@ -81,3 +81,16 @@ def test_dashboard_opens_each_raw_export_through_dashboard_data(fmt, monkeypatch
     assert not app.exception and not app.error
     result = import_file(path)
     assert any(m.value == f"**Showing {result.report.imported} of {result.report.imported} incidents**" for m in app.markdown)
+
+
+def test_too_many_incidents_for_markers_are_drawn_as_groups_and_the_page_says_so(monkeypatch):
+    from dashboard.views.incident_map import MAX_MARKERS
+
+    path = realdata(EXPORTS["ucdp"])
+    monkeypatch.setenv("DASHBOARD_DATA", str(path))
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.run()
+    assert import_file(path).frame["lat"].notna().sum() > MAX_MARKERS
+    assert any("Too many to draw one by one" in c.value for c in app.caption)
+    app.sidebar.multiselect(key="f_province").set_value(["Azad Jammu and Kashmir"]).run()
+    assert not any("Too many to draw one by one" in c.value for c in app.caption)  # filtered down: markers again

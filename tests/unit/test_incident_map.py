@@ -21,6 +21,9 @@ from dashboard.views.incident_map import (
     OfflineMarkerCluster,
     base_map,
     fit_view,
+    grid_cell_size,
+    grid_groups,
+    grid_layer,
     incident_from_tooltip,
     incident_layer,
     popup_html,
@@ -168,3 +171,28 @@ def test_same_view_gives_the_same_layer_script_so_the_map_is_not_redrawn(frame):
     assert script(incident_layer(frame)) == script(incident_layer(frame))
     assert script(province_totals_layer(frame, load_gazetteer())) == script(province_totals_layer(frame, load_gazetteer()))
     assert script(incident_layer(frame)) != script(incident_layer(frame, "country"))
+
+
+def many_incidents(frame: pd.DataFrame, copies: int) -> pd.DataFrame:
+    located = frame.dropna(subset=["lat", "lon"])
+    out = pd.concat([located] * copies, ignore_index=True)
+    out["id"] = [f"copy-{n}" for n in range(len(out))]
+    return out
+
+
+def test_grid_groups_account_for_every_located_incident_and_its_toll(frame):
+    big = many_incidents(frame, 200)  # 1,800 located incidents
+    cell = grid_cell_size(big["lat"], big["lon"])
+    groups = grid_groups(big, cell)
+    assert groups["incidents"].sum() == len(big)
+    assert groups["low"].sum() == big["killed_min"].sum()
+    assert groups["stated"].sum() == big["killed_min"].notna().sum()
+    layer, count, size = grid_layer(big)
+    assert count == len(groups) < 50 and size == cell
+    discs = [c for c in layer._children.values() if isinstance(c, folium.Marker)]
+    assert sorted(int(d.icon.options["html"].rsplit(">", 2)[-2].split("<")[0]) for d in discs) == sorted(groups["incidents"])
+
+
+def test_cell_size_follows_the_extent():
+    assert grid_cell_size(pd.Series([34.0, 34.2]), pd.Series([69.0, 69.1])) == 0.05
+    assert grid_cell_size(pd.Series([24.0, 37.0]), pd.Series([61.0, 75.0])) == 1.0
