@@ -25,13 +25,13 @@ from dashboard.records.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
 from dashboard.records.loader import Dataset, dataset_path  # noqa: E402
 from dashboard.records.problems import DataError  # noqa: E402
 from dashboard.screens import about, article, incident, incidents, map_page, overview, timeline_page, your_data  # noqa: E402
-from dashboard.screens.your_data import active_dataset  # noqa: E402
+from dashboard.screens.your_data import active_dataset, session_profile  # noqa: E402
 from dashboard.snapshot import build_snapshot  # noqa: E402
 from dashboard.sources import load_source  # noqa: E402
-from dashboard.views.colors import COLOR_OPTIONS, color_labels, color_scale  # noqa: E402
 from dashboard.views.escape import text_for_markdown  # noqa: E402
-from dashboard.views.filters import Choices, filter_incidents  # noqa: E402
+from dashboard.views.filters import filter_incidents  # noqa: E402
 from dashboard.views.passages import Passage, passages, records_of  # noqa: E402
+from dashboard.views.profile import DataProfile, RecordIds, profile_of  # noqa: E402
 from dashboard.views.view_state import parse_view  # noqa: E402
 
 # url path -> (title, module with render(ctx)); the first is the default page.
@@ -47,10 +47,17 @@ PAGES = {
 }
 
 
-@st.cache_data(show_spinner=False)
-def cached_dataset(path: str) -> Dataset:
-    # Keyed on the path string, a small argument, never on a frame (see FIELD-NOTES).
+# cache_resource, not cache_data: one copy shared by every session and rerun, never pickled or
+# copied per run (a million rows would take seconds). Pages only read it. Keyed on small
+# arguments, the path and its modification time, never on a frame (see FIELD-NOTES).
+@st.cache_resource(show_spinner="Loading the incidents…", max_entries=4)
+def cached_dataset(path: str, modified: float) -> Dataset:
     return load_source(path)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def cached_profile(path: str, modified: float) -> DataProfile:
+    return profile_of(cached_dataset(path, modified).frame)
 
 
 @st.cache_resource(show_spinner=False)
@@ -58,18 +65,17 @@ def cached_gazetteer() -> Gazetteer:
     return load_gazetteer()  # read-only, shared by every session
 
 
-def scales(frame) -> dict[str, dict[str, str]]:
-    """Colours per category over the whole dataset, so a filter never repaints what remains."""
-    return {option: color_scale(color_labels(frame, option), option) for option in COLOR_OPTIONS}
-
-
-cached_scales = st.cache_data(show_spinner=False)(lambda path: scales(cached_dataset(path).frame))
-
-
-@st.cache_data(show_spinner=False)
-def cached_passages(path: str) -> list[Passage]:
-    dataset = cached_dataset(path)
+@st.cache_resource(show_spinner=False, max_entries=4)
+def cached_passages(path: str, modified: float) -> list[Passage]:
+    dataset = cached_dataset(path, modified)
     return passages(dataset.frame, dataset.article) if dataset.article else []
+
+
+def modified_time(path: str) -> float:
+    try:
+        return Path(path).stat().st_mtime
+    except OSError:
+        return 0.0  # load_source names the missing file
 
 
 def show_load_error(error: DataError) -> None:
@@ -82,18 +88,20 @@ def main() -> None:
 
     st.set_page_config(page_title="Attacks before Afghanistan's 2014 election", layout="wide")
     path = str(dataset_path())
+    modified = modified_time(path)
     try:
-        curated = cached_dataset(path)
+        curated = cached_dataset(path, modified)
     except DataError as error:
         show_load_error(error)
         return
     dataset = active_dataset(curated)  # an upload, in this session only, replaces or joins it
+    profile = cached_profile(path, modified) if dataset is curated else session_profile(dataset)
     everything = dataset.frame
-    found = cached_passages(path) if dataset.article is not None else []
-    url_view, ignored = parse_view(query_params(), Choices.from_frame(everything), set(everything["id"]), len(found))
-    if seed_once(url_view, everything) and url_view.step and not url_view.incidents:
+    found = cached_passages(path, modified) if dataset.article is not None else []
+    url_view, ignored = parse_view(query_params(), profile.choices, RecordIds(everything["id"]), len(found))
+    if seed_once(url_view, profile.span) and url_view.step and not url_view.incidents:
         select(records_of(url_view.step, found), "article")  # a link to a passage selects its records
-    view = sidebar(everything)
+    view = sidebar(profile)
     frame = filter_incidents(everything, view.filters)
     article = dataset.meta.get("article") or {}
     published = article.get("published")
@@ -103,10 +111,11 @@ def main() -> None:
         gazetteer=cached_gazetteer(),
         frame=frame,
         view=view,
-        scale=(cached_scales(path) if dataset is curated else scales(everything))[view.color],
+        scale=profile.scales[view.color],
         markers={"Article published": published} if published else {},
         passages=found,
         pages=pages,
+        span=profile.span,
     )
     for url_path, (title, module) in PAGES.items():
         pages[url_path] = st.Page(

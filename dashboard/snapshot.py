@@ -29,7 +29,7 @@ from .views.casualties import casualty_range
 from .views.colors import COLOR_OPTIONS, color_labels, color_scale
 from .views.escape import text_for_html
 from .views.filters import LIST_PARAMS, Filters, filter_incidents
-from .views.incident_map import MAX_MARKERS, base_map, fit_view, grid_layer, incident_layer, province_totals_layer
+from .views.incident_map import base_map, fit_view, plan_map
 from .views.timeline import timeline_figure
 from .views.view_state import View
 
@@ -60,12 +60,8 @@ def _map_html(frame: pd.DataFrame, view: View, gazetteer: Gazetteer, scale: dict
     located = frame.dropna(subset=["lat", "lon"])
     center, zoom = fit_view(located["lat"], located["lon"], height=MAP_HEIGHT)
     fmap = base_map("assets", center, zoom)
-    if view.layer == "provinces":
-        province_totals_layer(frame, gazetteer).add_to(fmap)
-    elif len(located) > MAX_MARKERS:  # as in the app: groups, not tens of thousands of markers
-        grid_layer(frame)[0].add_to(fmap)
-    else:
-        incident_layer(frame, view.color, scale, frozenset(view.incidents)).add_to(fmap)
+    for layer in plan_map(frame, view.layer, gazetteer, view.color, scale, frozenset(view.incidents)).layers:
+        layer.add_to(fmap)  # as in the app
     return fmap.get_root().render()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 
 import streamlit as st
@@ -9,11 +10,12 @@ from streamlit_folium import st_folium
 
 from dashboard.views.colors import COLOR_OPTIONS, color_labels
 from dashboard.views.escape import text_for_markdown
-from dashboard.views.incident_map import MAX_MARKERS, base_map, fit_view, grid_layer, incident_layer, province_totals_layer
-from dashboard.views.timeline import timeline_figure
+from dashboard.views.incident_map import base_map, fit_view, plan_map
+from dashboard.views.timeline import BINS, MAX_POINTS, MAX_SHADED, bin_for, timeline_figure
 
 from .context import PageContext
 from .selection import on_map_click, on_timeline_select, selected_by
+from .sidebar import DATES
 from .url import static_url
 
 
@@ -28,9 +30,13 @@ def show_timeline(ctx: PageContext, key: str, height: int = 420) -> None:
     )
     figure.update_layout(height=height)
     # The selection is read back by record id (customdata), never by point index: colouring splits traces.
-    st.plotly_chart(figure, key=key, width="stretch", on_select=lambda: on_timeline_select(key), selection_mode=("points", "box"))
+    st.plotly_chart(
+        figure, key=key, width="stretch", on_select=lambda: on_timeline_event(key, ctx.span), selection_mode=("points", "box")
+    )
     periods = ctx.frame[(ctx.frame["kind"] == "context") & (ctx.frame["date_end"] > ctx.frame["date_start"])]
-    if len(periods):
+    if len(periods) > MAX_SHADED:
+        st.caption(f"{len(periods)} context periods: too many to shade; they are the diamonds in the top band.")
+    elif len(periods):
         st.caption(
             "Shaded periods: "
             + "; ".join(
@@ -38,10 +44,34 @@ def show_timeline(ctx: PageContext, key: str, height: int = 420) -> None:
                 for row in periods.sort_values("date_start").itertuples()
             )
         )
+    events = int((ctx.frame["kind"] != "context").sum())
+    if events > MAX_POINTS:
+        unit = BINS[bin_for(ctx.frame["date_start"].min(), ctx.frame["date_end"].max())][1]
+        st.caption(
+            f"{events} attacks and strikes: too many to draw one by one (over {MAX_POINTS}), so bars count them per "
+            f"{unit}, an incident dated to an interval at its middle. Click a bar to narrow the dates to it; "
+            f"at {MAX_POINTS} or fewer each incident is a point."
+        )
+        return
     st.caption(
         "Points: attacks and strikes at the lowest reported death toll (hollow: not stated). Bars: incidents dated "
         "only to an interval. Dashed lines: context events. Click or box-select points to select incidents."
     )
+
+
+def on_timeline_event(key: str, span: tuple[dt.date, dt.date] | None) -> None:
+    """A click on a bar of counts narrows the dates to its day, week or month; on points, it selects."""
+    event = st.session_state.get(key)
+    points = event.selection.points if event is not None else []
+    bins = [p.get("customdata") for p in points if str(p.get("customdata", "")).startswith("bin:")]
+    if not bins:
+        on_timeline_select(key)
+        return
+    days = [dt.date.fromisoformat(day) for text in bins for day in str(text).split(":")[1:]]
+    first, last = min(days), max(days)
+    if span:  # the date widget refuses days outside the data
+        first, last = max(first, span[0]), min(last, span[1])
+    st.session_state[DATES] = (first, last)
 
 
 def map_focus(ctx: PageContext, key: str) -> tuple[str, ...]:
@@ -63,41 +93,20 @@ def show_map(ctx: PageContext, key: str, height: int = 480) -> None:
     focus = frame[frame["id"].isin(focus_ids)].dropna(subset=["lat", "lon"])
     shown = focus if len(focus) else frame
     center, zoom = fit_view(shown["lat"], shown["lon"], height=height)
-    located = int(frame["lat"].notna().sum())
-    grouped = ctx.view.layer != "provinces" and located > MAX_MARKERS
-    if ctx.view.layer == "provinces":
-        layers = [province_totals_layer(frame, ctx.gazetteer)]
-    elif grouped:
-        grid, groups, cell = grid_layer(frame)
-        # The selection is still drawn one by one above the groups.
-        chosen = frame[frame["id"].isin(focus_ids)]
-        layers = [grid, *([incident_layer(chosen, ctx.view.color, ctx.scale, frozenset(focus_ids))] if len(chosen) else [])]
-    else:
-        layers = [incident_layer(frame, ctx.view.color, ctx.scale, frozenset(focus_ids))]
-    ids = frame["id"].astype(str).tolist()
+    plan = plan_map(frame, ctx.view.layer, ctx.gazetteer, ctx.view.color, ctx.scale, frozenset(focus_ids))
     # Only clicks come back: pan and zoom must not rerun the script.
     st_folium(
         base_map(static_url()),
-        feature_group_to_add=layers,
+        feature_group_to_add=plan.layers,
         center=center,
         zoom=zoom,
         returned_objects=["last_object_clicked_tooltip"],
-        on_change=lambda: on_map_click(key, ids),
+        on_change=lambda: on_map_click(key, plan.clickable),
         height=height,
         key=key,
         use_container_width=True,
     )
-    note = f"{located} of {len(frame)} records have a place; countrywide events are listed in the table only."
-    if ctx.view.layer == "provinces":
-        note += " Discs: attacks and strikes per province, at the province's representative point."
-    elif grouped:
-        note += (
-            f" Too many to draw one by one ({located} > {MAX_MARKERS}): numbered discs group them in {cell:g}° cells."
-            " Filter to fewer to see each incident."
-        )
-    else:
-        note += " Dashed, faint circles: places known only to the district or province. Numbered circles: incidents at one spot; click to fan them out."
-    st.caption(note)
+    st.caption(plan.note())
 
 
 def show_legend(ctx: PageContext) -> None:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-import pandas as pd
 import streamlit as st
 
 from dashboard.snapshot import size_report, snapshot_zip
 from dashboard.views.colors import COLOR_OPTIONS
-from dashboard.views.filters import Choices, Filters
+from dashboard.views.filters import Filters
+from dashboard.views.profile import DataProfile
 from dashboard.views.view_state import MAP_LAYERS, View
 
 from .selection import SELECTED, selected
@@ -39,10 +39,6 @@ DATES, KILLED, TEXT, COLOR, LAYER = "f_dates", "f_killed", "f_text", "v_color", 
 STEP, ORDER = "v_step", "v_order"
 
 
-def _date_span(frame: pd.DataFrame) -> tuple[dt.date, dt.date]:
-    return frame["date_start"].min().date(), frame["date_end"].max().date()
-
-
 def _seed_filters(filters: Filters, span: tuple[dt.date, dt.date]) -> None:
     for attribute, key in FILTER_KEYS.items():
         st.session_state[key] = list(getattr(filters, attribute))
@@ -51,11 +47,11 @@ def _seed_filters(filters: Filters, span: tuple[dt.date, dt.date]) -> None:
     st.session_state[TEXT] = filters.text
 
 
-def seed_once(view: View, frame: pd.DataFrame) -> bool:
+def seed_once(view: View, span: tuple[dt.date, dt.date]) -> bool:
     """Put the URL's view into session state on the session's first run; True if it did."""
     if st.session_state.get(SEEDED):
         return False
-    _seed_filters(view.filters, _date_span(frame))
+    _seed_filters(view.filters, span)
     st.session_state[COLOR] = view.color
     st.session_state[LAYER] = view.layer
     st.session_state[STEP] = view.step
@@ -89,14 +85,12 @@ def _filters_from_widgets(span: tuple[dt.date, dt.date]) -> Filters:
     )
 
 
-def sidebar(frame: pd.DataFrame) -> View:
-    """Draw the sidebar over the whole (unfiltered) table and return the view it describes."""
-    choices = Choices.from_frame(frame)
-    span = _date_span(frame)
+def sidebar(profile: DataProfile) -> View:
+    """Draw the sidebar for the whole (unfiltered) dataset and return the view it describes."""
+    choices, span, province_counts = profile.choices, profile.span, profile.province_counts
     if st.session_state.get(SEEDED_FILTERS) is False:
         _seed_filters(Filters(), span)
         st.session_state[SEEDED_FILTERS] = True
-    province_counts = frame["province"].value_counts()
     bar = st.sidebar
     bar.header("Filters")
     bar.multiselect("Country", sorted(choices.countries), key=FILTER_KEYS["countries"])

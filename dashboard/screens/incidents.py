@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.components.context import PageContext
@@ -31,12 +32,48 @@ TABLE_COLUMNS = {
 }
 
 
+# Above this many rows the table is sent a page at a time: a million rows would be a hundred
+# megabytes to the browser. Sorting then happens here, over every row, not only the page.
+PAGE_ROWS = 1000
+SORTS = {
+    "Date, oldest first": (["date_start", "id"], True),
+    "Date, newest first": (["date_start", "id"], False),
+    "Most killed first": (["killed_max", "killed_min", "date_start"], False),
+}
+PAGE, SORT = "table_page", "table_sort"
+
+
+def _page(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows to show: all of them, sorted by date, or one page of them in the order chosen."""
+    if len(frame) <= PAGE_ROWS:
+        st.caption("Click a column header to sort; tick rows to select incidents (their details open below and on every page).")
+        return frame.sort_values(["date_start", "id"])
+    pages = -(-len(frame) // PAGE_ROWS)
+    if st.session_state.get(PAGE, 1) > pages:  # the filters changed under a later page
+        st.session_state[PAGE] = pages
+    left, right, _ = st.columns([2, 1, 2])
+    order = left.selectbox("Sort all rows by", list(SORTS), key=SORT)
+    page = right.number_input(f"Page (of {pages})", min_value=1, max_value=pages, step=1, key=PAGE)
+    columns, ascending = SORTS[order]
+    first = (int(page) - 1) * PAGE_ROWS
+    if columns[0] == "date_start":
+        # Stable sort on the date alone keeps the loaded (id) order within a day, cheaply.
+        shown = frame.sort_values("date_start", ascending=ascending, kind="stable")
+    else:
+        shown = frame.sort_values(columns, ascending=ascending, na_position="last")
+    st.caption(
+        f"Rows {first + 1}–{min(first + PAGE_ROWS, len(frame))} of {len(frame)}, {PAGE_ROWS} a page. The downloads "
+        "below hold every row. Tick rows to select incidents; their details open below and on every page."
+    )
+    return shown.iloc[first : first + PAGE_ROWS]
+
+
 def render(ctx: PageContext) -> None:
-    table = ctx.frame.sort_values(["date_start", "id"])
+    table = _page(ctx.frame)
     ids = table["id"].astype(str).tolist()
     st.session_state[TABLE_IDS] = ids
-    chosen = [ids.index(i) for i in ctx.view.incidents if i in ids]
-    st.caption("Click a column header to sort; tick rows to select incidents (their details open below and on every page).")
+    positions = {incident: row for row, incident in enumerate(ids)}
+    chosen = [positions[i] for i in ctx.view.incidents if i in positions]
     st.dataframe(
         table[list(TABLE_COLUMNS)],
         hide_index=True,

@@ -14,7 +14,9 @@ def render(ctx: PageContext) -> None:
     show_legend(ctx)
     show_map(ctx, key="map_page_map", height=620)
     unplaced = ctx.frame[ctx.frame["lat"].isna()]
-    if len(unplaced):
+    if len(unplaced) > 20:
+        st.caption(f"Not on the map (no single place): {len(unplaced)} records, listed on the Incidents page.")
+    elif len(unplaced):
         st.caption(
             "Not on the map (no single place): " + "; ".join(text_for_markdown(t) for t in unplaced["title"].sort_values())
         )

@@ -149,7 +149,7 @@ def filter_incidents(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     ):
         wanted = getattr(filters, attribute)
         if wanted:
-            keep &= frame[column].astype("string").isin(wanted).fillna(False)
+            keep &= frame[column].isin(wanted)
     if filters.actors:
         keep &= (frame["perpetrator"].isin(filters.actors) | frame["claimed_by"].isin(filters.actors)).fillna(False)
     if filters.date_from:
@@ -159,7 +159,10 @@ def filter_incidents(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     if filters.min_killed:
         keep &= (frame["killed_min"] >= filters.min_killed).fillna(False)
     if filters.text:
-        needle = filters.text.lower()
-        haystack = frame["title"].fillna("") + " " + frame["summary"].fillna("") + " " + frame["article_quote"].fillna("")
-        keep &= haystack.str.lower().str.contains(needle, regex=False)
-    return frame[keep.astype(bool)]
+        found = pd.Series(False, index=frame.index)
+        for column in ("title", "summary", "article_quote"):
+            found |= frame[column].str.contains(filters.text, case=False, regex=False).fillna(False).astype(bool)
+        keep &= found
+    keep = keep.astype(bool)
+    # No filter, or none that excludes a row: the frame itself (copy-on-write keeps it safe), not a copy.
+    return frame if bool(keep.all()) else frame[keep]

@@ -9,6 +9,7 @@ passed to the component as arguments.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import folium
 import pandas as pd
@@ -326,7 +327,7 @@ def grid_cell_size(lats: pd.Series, lons: pd.Series, target: int = 400) -> float
 
 def grid_groups(frame: pd.DataFrame, cell: float) -> pd.DataFrame:
     """Located incidents binned in square cells: count, deaths (lowest and highest sums), the mean point."""
-    located = frame.dropna(subset=["lat", "lon"])
+    located = frame.loc[frame["lat"].notna() & frame["lon"].notna(), ["lat", "lon", "killed_min", "killed_max"]]
     keys = pd.DataFrame(
         {
             "row": (located["lat"].astype(float) // cell).astype(int),
@@ -351,7 +352,7 @@ def grid_groups(frame: pd.DataFrame, cell: float) -> pd.DataFrame:
 
 def grid_layer(frame: pd.DataFrame) -> tuple[folium.FeatureGroup, int, float]:
     """Numbered discs for cells of the map; returns the layer, the number of groups and the cell size."""
-    located = frame.dropna(subset=["lat", "lon"])
+    located = frame.loc[frame["lat"].notna(), ["lat", "lon"]]
     cell = grid_cell_size(located["lat"], located["lon"])
     groups = grid_groups(frame, cell)
     layer = folium.FeatureGroup(name="Groups of incidents")
@@ -379,3 +380,51 @@ def grid_layer(frame: pd.DataFrame) -> tuple[folium.FeatureGroup, int, float]:
             tooltip=folium.Tooltip(text),
         ).add_to(layer)
     return stable_names(layer, "grid"), len(groups), cell
+
+
+@dataclass(frozen=True)
+class MapPlan:
+    """What the map draws for a view, and the words that say so."""
+
+    layers: list[folium.FeatureGroup]
+    mode: str  # "provinces", "groups" (too many incidents to draw one by one) or "incidents"
+    located: int  # records with coordinates among those shown
+    total: int
+    cell: float | None  # degrees per group cell, in "groups" mode
+    clickable: list[str]  # ids of the incidents drawn one by one (a click hands one of them back)
+
+    def note(self) -> str:
+        text = f"{self.located} of {self.total} records have a place; countrywide events are listed in the table only."
+        if self.mode == "provinces":
+            return text + " Discs: attacks and strikes per province, at the province's representative point."
+        if self.mode == "groups":
+            return text + (
+                f" Too many to draw one by one ({self.located} > {MAX_MARKERS}): numbered discs group them in"
+                f" {self.cell:g}° cells. Filter to {MAX_MARKERS} or fewer to see each incident."
+            )
+        return text + (
+            " Dashed, faint circles: places known only to the district or province."
+            " Numbered circles: incidents at one spot; click to fan them out."
+        )
+
+
+def plan_map(
+    frame: pd.DataFrame,
+    layer: str,
+    gazetteer: Gazetteer,
+    color_by: str = "kind",
+    scale: dict[str, str] | None = None,
+    selected: frozenset[str] = frozenset(),
+) -> MapPlan:
+    """The layers for the shown incidents: province totals if asked, groups when there are too many
+    to draw one by one (the selected ones still drawn on top), else every incident."""
+    located = int(frame["lat"].notna().sum())
+    if layer == "provinces":
+        return MapPlan([province_totals_layer(frame, gazetteer)], "provinces", located, len(frame), None, [])
+    if located > MAX_MARKERS:
+        grid, _, cell = grid_layer(frame)
+        chosen = frame[frame["id"].isin(selected)] if selected else frame.iloc[:0]
+        layers = [grid, *([incident_layer(chosen, color_by, scale, selected)] if len(chosen) else [])]
+        return MapPlan(layers, "groups", located, len(frame), cell, chosen["id"].astype(str).tolist())
+    layers = [incident_layer(frame, color_by, scale, selected)]
+    return MapPlan(layers, "incidents", located, len(frame), None, frame["id"].astype(str).tolist())

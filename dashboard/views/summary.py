@@ -21,7 +21,7 @@ class Headline:
 
 def headline(frame: pd.DataFrame, countdown: pd.Series | None = None) -> Headline:
     """Counts over attacks and strikes; context events are counted apart and never add to the toll."""
-    events = frame[frame["kind"] != "context"]
+    events = frame.loc[frame["kind"] != "context", ["date_start", "date_end", "killed_min", "killed_max", "province"]]
     days = None
     label = None
     if countdown is not None:

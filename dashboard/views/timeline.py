@@ -18,6 +18,41 @@ from .colors import COLOR_OPTIONS, KIND_COLORS, UNKNOWN_COLOR, color_labels, col
 from .escape import text_for_plotly
 
 ONE_DAY = pd.Timedelta(days=1)
+# Above this many attacks and strikes the timeline draws counts per day, week or month, not points:
+# each point costs about 300 bytes of figure and the browser's time to draw it.
+MAX_POINTS = 2000
+# Context periods are shaded one by one up to this many; more would cover the chart.
+MAX_SHADED = 50
+DRAWN_COLUMNS = (
+    "id",
+    "kind",
+    "title",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "place",
+    "province",
+    "country",
+    "killed_min",
+    "killed_max",
+)
+BINS = {"day": ("D", "day"), "week": ("W-SUN", "week"), "month": ("M", "month")}  # name -> (period, label)
+
+
+def bin_for(first: pd.Timestamp, last: pd.Timestamp) -> str:
+    """The bin that keeps a range readable: days up to four months, weeks up to three years, then months."""
+    days = (last - first).days
+    return "day" if days <= 120 else "week" if days <= 3 * 365 else "month"
+
+
+def bin_starts(days: pd.Series, name: str) -> pd.Series:
+    return days.dt.to_period(BINS[name][0]).dt.start_time.astype("datetime64[s]")
+
+
+def bin_keys(starts: pd.DatetimeIndex, name: str) -> list[str]:
+    """Carried by each bar in customdata: a click narrows the date filter to the bin's first and last day."""
+    ends = starts.to_period(BINS[name][0]).end_time.normalize()
+    return [f"bin:{a}:{b}" for a, b in zip(starts.strftime("%Y-%m-%d"), ends.strftime("%Y-%m-%d"), strict=True)]
 
 
 def _hovers(rows: pd.DataFrame) -> list[str]:
@@ -56,16 +91,26 @@ def timeline_figure(
     if color_by not in COLOR_OPTIONS:
         raise ValueError(f"color_by must be one of {', '.join(COLOR_OPTIONS)}, not {color_by!r}")
     figure = go.Figure()
+    # Only the columns drawn: subsets of a million rows copy every column they carry.
+    frame = frame[[c for c in dict.fromkeys((*DRAWN_COLUMNS, color_by)) if c in frame.columns]]
     events = frame[frame["kind"] != "context"]
     groups = color_labels(events, color_by)
-    colors = scale or color_scale(groups, color_by)
-    for value in sorted(set(groups)):
-        rows = events[groups == value]
-        _add_group(figure, rows, value, colors.get(value, UNKNOWN_COLOR), highlight)
+    colors = scale or color_scale(groups.unique(), color_by)
+    binned = bin_for(frame["date_start"].min(), frame["date_end"].max()) if len(events) > MAX_POINTS else None
+    totals = _bin_totals(events, groups, binned) if binned else None
+    for value in sorted(groups.unique()):
+        color = colors.get(value, UNKNOWN_COLOR)
+        if totals is not None:
+            _add_bars(figure, totals.loc[value], binned, value, color)
+        else:
+            _add_group(figure, events[groups == value], value, color, highlight)
     context = frame[frame["kind"] == "context"]
-    for _, row in context.iterrows():
-        _shade_context(figure, row)
-    if len(context):
+    if len(context) <= MAX_SHADED:
+        for _, row in context.iterrows():
+            _shade_context(figure, row)
+    if len(context) > MAX_POINTS:
+        _add_context_counts(figure, context, bin_for(frame["date_start"].min(), frame["date_end"].max()))
+    elif len(context):
         _add_context_row(figure, context, highlight)
     for label, day in (markers or {}).items():
         figure.add_vline(
@@ -83,7 +128,12 @@ def timeline_figure(
             "title": None,
             "range": _initial_range(events, [*(markers or {}).values(), *in_view]),
         },
-        yaxis={"title": "Killed (lowest reported figure)", "rangemode": "tozero", "domain": [0, 0.86]},
+        yaxis={
+            "title": f"Incidents per {BINS[binned][1]}" if binned else "Killed (lowest reported figure)",
+            "rangemode": "tozero",
+            "domain": [0, 0.86],
+        },
+        barmode="stack",
         # A thin band above the incidents holds one hoverable mark per context event.
         yaxis2={"domain": [0.9, 1], "range": [0, 1], "visible": False, "fixedrange": True},
         legend={"title": {"text": COLOR_OPTIONS[color_by]}, "orientation": "h", "y": -0.45, "x": 0},
@@ -96,7 +146,9 @@ def timeline_figure(
 
 def _initial_range(events: pd.DataFrame, marked: list[dt.date]) -> list[str] | None:
     """Open on the incidents and marked days; a year-long context period must not squash them."""
-    days = [*events["date_start"], *(events["date_end"] + ONE_DAY), *(pd.Timestamp(d) for d in marked)]
+    days = [pd.Timestamp(d) for d in marked]
+    if len(events):
+        days += [events["date_start"].min(), events["date_end"].max() + ONE_DAY]
     if not days:
         return None
     pad = pd.Timedelta(days=4)
@@ -175,5 +227,68 @@ def _add_context_row(figure: go.Figure, rows: pd.DataFrame, highlight: frozenset
                 "color": KIND_COLORS["context"],
                 "line": {"width": [3 if i in highlight else 1 for i in rows["id"]], "color": "#000000"},
             },
+        )
+    )
+
+
+def _bin_totals(events: pd.DataFrame, labels: pd.Series, name: str) -> pd.DataFrame:
+    """Incidents per colour label and bin (by the middle of each one's date interval), killed range summed."""
+    middles = events["date_start"] + (events["date_end"] + ONE_DAY - events["date_start"]) / 2
+    low = events["killed_min"].astype("Float64")
+    table = pd.DataFrame(
+        {
+            "label": labels,
+            "bin": bin_starts(middles, name),
+            "low": low,
+            "high": events["killed_max"].astype("Float64").fillna(low),
+            "stated": events["killed_min"].notna(),
+            "vague": events["date_end"] - events["date_start"] >= pd.Timedelta(days=7 if name == "day" else 28),
+        }
+    )
+    return table.groupby(["label", "bin"], sort=True).agg(
+        incidents=("stated", "size"), low=("low", "sum"), high=("high", "sum"), stated=("stated", "sum"), vague=("vague", "sum")
+    )
+
+
+def _add_bars(figure: go.Figure, totals: pd.DataFrame, name: str, label: str, color: str) -> None:
+    unit = BINS[name][1]
+    hovers = []
+    for start, row in zip(totals.index.strftime("%Y-%m-%d"), totals.itertuples(), strict=True):
+        killed = (
+            "not stated" if row.stated == 0 else f"{int(row.low)}" if row.low == row.high else f"{int(row.low)}–{int(row.high)}"
+        )
+        text = f"<b>{text_for_plotly(label)}</b>: {int(row.incidents)} incident(s), {unit} of {start}<br>Killed: {killed}"
+        if row.stated < row.incidents:
+            text += f" ({int(row.incidents - row.stated)} with no toll stated)"
+        if row.vague:
+            text += f"<br>{int(row.vague)} dated only to a wider interval, counted at its middle"
+        hovers.append(text)
+    figure.add_trace(
+        go.Bar(
+            x=totals.index,
+            y=totals["incidents"],
+            name=text_for_plotly(label),
+            legendgroup=label,
+            marker={"color": color},
+            customdata=bin_keys(pd.DatetimeIndex(totals.index), name),
+            hovertext=hovers,
+            hoverinfo="text",
+        )
+    )
+
+
+def _add_context_counts(figure: go.Figure, rows: pd.DataFrame, name: str) -> None:
+    counts = bin_starts(rows["date_start"], name).value_counts().sort_index()
+    figure.add_trace(
+        go.Scatter(
+            x=counts.index,
+            y=[0.5] * len(counts),
+            yaxis="y2",
+            mode="markers",
+            name="context",
+            customdata=bin_keys(pd.DatetimeIndex(counts.index), name),
+            hovertext=[f"{n} context event(s), {BINS[name][1]} of {start.date().isoformat()}" for start, n in counts.items()],
+            hoverinfo="text",
+            marker={"symbol": "diamond", "size": 9, "color": KIND_COLORS["context"]},
         )
     )

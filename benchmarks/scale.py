@@ -1,0 +1,231 @@
+"""How the dashboard's cost grows with the data: 10k, 100k and 1M synthetic incidents, with figures printed.
+
+    .venv/bin/python -m benchmarks.scale [--sizes 10000 100000 1000000] [--runs 20]
+
+For each size, synthetic incidents (benchmarks.synthetic, fixed seed) are written as a canonical
+CSV (the raw text file) and as Parquet, then one fresh Python process per size measures:
+
+- load: cold from the CSV, warm from Parquet (`dashboard.sources.load_source`, as DASHBOARD_DATA
+  opens them), beside a bare `pandas.read_parquet` of the same file;
+- filtering: `filter_incidents` against the same filters written in bare pandas on the same frame,
+  median of 7 each, and the ratio (target: within 2x);
+- bytes: the timeline figure's JSON and the map's HTML for the unfiltered view (every incident: the
+  largest they get), built by the same functions the app uses (target: under 2 MB each);
+- rerun: the app script run in-process by Streamlit's AppTest on the Parquet file, alternating
+  filter changes (one province, two provinces, a year, none); median and 95th percentile (target at
+  1M: median under 1 s). AppTest's own bookkeeping is included, so these are upper bounds;
+- peak memory: the process's peak resident set (ru_maxrss) after all of the above (target at 1M:
+  under 2.5 GB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "dashboard" / "app.py"
+TARGETS = {"warm_load_s": 2.0, "rerun_median_s": 1.0, "timeline_bytes": 2e6, "map_bytes": 2e6, "peak_mb": 2560, "ratio": 2.0}
+# The filter changes the rerun cycles through; the same filters are timed in bare pandas.
+PROVINCES = (["Kabul"], ["Helmand", "Kandahar"])
+YEAR = (dt.date(2014, 1, 1), dt.date(2014, 12, 31))
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def timed(work, repeat: int = 1) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def filter_comparison(frame: pd.DataFrame) -> tuple[float, float]:
+    """Seconds for the dashboard's filter and for bare pandas, summed over the benchmark's filters."""
+    from dashboard.views.filters import Filters, filter_incidents
+
+    cases = [
+        (Filters(provinces=tuple(PROVINCES[0])), lambda f: f[f["province"].isin(PROVINCES[0])]),
+        (Filters(provinces=tuple(PROVINCES[1])), lambda f: f[f["province"].isin(PROVINCES[1])]),
+        (
+            Filters(date_from=YEAR[0], date_to=YEAR[1]),
+            lambda f: f[(f["date_end"] >= pd.Timestamp(YEAR[0])) & (f["date_start"] <= pd.Timestamp(YEAR[1]))],
+        ),
+        (
+            Filters(kinds=("attack",), min_killed=5),
+            lambda f: f[(f["kind"] == "attack") & (f["killed_min"] >= 5).fillna(False)],
+        ),
+    ]
+    ours = bare = 0.0
+    for filters, by_hand in cases:
+        seconds, mine = timed(lambda filters=filters: filter_incidents(frame, filters), 7)
+        ours += seconds
+        seconds, theirs = timed(lambda by_hand=by_hand: by_hand(frame), 7)
+        bare += seconds
+        assert mine["id"].tolist() == theirs["id"].tolist(), f"filters disagree on {filters}"
+    return ours, bare
+
+
+def figure_bytes(frame: pd.DataFrame) -> tuple[int, int, str, str]:
+    """Timeline JSON and map HTML for the unfiltered view, as the app builds them, and their modes."""
+    from dashboard.records.gazetteer import load_gazetteer
+    from dashboard.views.incident_map import base_map, plan_map
+    from dashboard.views.profile import profile_of
+    from dashboard.views.timeline import MAX_POINTS, timeline_figure
+
+    scale = profile_of(frame).scales["kind"]
+    timeline = timeline_figure(frame, scale=scale).to_json()
+    plan = plan_map(frame, "incidents", load_gazetteer(), scale=scale)
+    fmap = base_map()
+    for layer in plan.layers:
+        layer.add_to(fmap)
+    events = int((frame["kind"] != "context").sum())
+    return len(timeline.encode()), len(fmap.get_root().render().encode()), "bars" if events > MAX_POINTS else "points", plan.mode
+
+
+def rerun_times(parquet: Path, runs: int) -> tuple[float, list[float]]:
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["DASHBOARD_DATA"] = str(parquet)
+    app = AppTest.from_file(str(APP), default_timeout=300)
+    first, _ = timed(app.run)
+    assert not app.exception, app.exception
+    changes = [
+        ("f_province", PROVINCES[0]),
+        ("f_province", PROVINCES[1]),
+        ("f_province", []),
+        ("f_dates", YEAR),
+        ("f_dates", None),
+    ]
+    timings = []
+    for n in range(runs):
+        key, value = changes[n % len(changes)]
+        if key == "f_dates":
+            widget = app.sidebar.date_input(key=key)
+            widget.set_value(value or (widget.min, widget.max))
+        else:
+            app.sidebar.multiselect(key=key).set_value(value)
+        seconds, _ = timed(app.run)
+        assert not app.exception, app.exception
+        timings.append(seconds)
+    return first, timings
+
+
+def measure(size: int, csv: Path, parquet: Path, runs: int) -> dict:
+    """One size, in this (fresh) process."""
+    from dashboard.sources import load_source
+
+    cold, dataset = timed(lambda: load_source(csv))
+    assert len(dataset.frame) == size
+    del dataset
+    bare_load, _ = timed(lambda: pd.read_parquet(parquet))
+    warm, dataset = timed(lambda: load_source(parquet))
+    frame = dataset.frame
+    ours, bare = filter_comparison(frame)
+    timeline_bytes, map_bytes, timeline_mode, map_mode = figure_bytes(frame)
+    first, reruns = rerun_times(parquet, runs)
+    return {
+        "size": size,
+        "cold_load_s": cold,
+        "warm_load_s": warm,
+        "bare_read_parquet_s": bare_load,
+        "filter_s": ours,
+        "bare_filter_s": bare,
+        "ratio": ours / bare,
+        "timeline_bytes": timeline_bytes,
+        "timeline_mode": timeline_mode,
+        "map_bytes": map_bytes,
+        "map_mode": map_mode,
+        "first_run_s": first,
+        "rerun_median_s": statistics.median(reruns),
+        "rerun_p95_s": percentile(reruns, 0.95),
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def report(rows: list[dict]) -> None:
+    def line(label: str, key: str, unit: str, scale: float = 1.0, digits: int = 2) -> None:
+        cells = "".join(f"{row[key] * scale:>14.{digits}f}" for row in rows)
+        print(f"{label:<40}{cells}  {unit}")
+
+    print(f"{'incidents':<40}" + "".join(f"{row['size']:>14,}" for row in rows))
+    line("load, cold (canonical CSV)", "cold_load_s", "s")
+    line("load, warm (Parquet)", "warm_load_s", "s")
+    line("  bare pandas.read_parquet", "bare_read_parquet_s", "s")
+    line("filter (4 filters, dashboard)", "filter_s", "ms", 1000, 1)
+    line("filter (same, bare pandas)", "bare_filter_s", "ms", 1000, 1)
+    line("  ratio dashboard / bare pandas", "ratio", "x")
+    line("rerun after a filter change, median", "rerun_median_s", "s", 1, 3)
+    line("rerun after a filter change, p95", "rerun_p95_s", "s", 1, 3)
+    line("first run of a session (data cached)", "first_run_s", "s")
+    line("timeline figure (unfiltered)", "timeline_bytes", "MB", 1e-6, 3)
+    line("map HTML (unfiltered)", "map_bytes", "MB", 1e-6, 3)
+    line("peak memory (whole process)", "peak_mb", "MB", 1, 0)
+    print(f"{'modes (timeline / map)':<40}" + "".join(f"{row['timeline_mode'] + ' / ' + row['map_mode']:>14}" for row in rows))
+    if len(rows) > 1:
+        first, last = rows[0], rows[-1]
+        growth = last["size"] / first["size"]
+        print(f"\nGrowth from {first['size']:,} to {last['size']:,} incidents ({growth:.0f}x the rows):")
+        for key in ("warm_load_s", "cold_load_s", "filter_s", "rerun_median_s", "timeline_bytes", "map_bytes", "peak_mb"):
+            print(f"  {key:<16} x{last[key] / first[key]:.1f}")
+    largest = rows[-1]
+    print(f"\nTargets at {largest['size']:,} incidents:")
+    for key, target in TARGETS.items():
+        value = largest[key]
+        print(f"  {key:<16} {value:,.3f} (target under {target:,}) -> {'met' if value < target else 'NOT met'}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--runs", type=int, default=20, help="reruns to time per size (default 20)")
+    parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)  # the child process: one size
+    parser.add_argument("--csv", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--parquet", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.csv, args.parquet, args.runs)))
+        return
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for size in args.sizes:
+            csv, parquet = Path(folder) / f"incidents-{size}.csv", Path(folder) / f"incidents-{size}.parquet"
+            for path in (csv, parquet):
+                subprocess.run(
+                    [sys.executable, "-m", "benchmarks.synthetic", "--size", str(size), "--out", str(path)], check=True, cwd=ROOT
+                )
+            child = [
+                sys.executable,
+                "-m",
+                "benchmarks.scale",
+                "--measure",
+                str(size),
+                "--csv",
+                str(csv),
+                "--parquet",
+                str(parquet),
+            ]
+            done = subprocess.run([*child, "--runs", str(args.runs)], check=True, cwd=ROOT, capture_output=True, text=True)
+            rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+            print(f"measured {size:,} incidents", file=sys.stderr)
+    report(rows)
+
+
+if __name__ == "__main__":
+    main()
