@@ -10,7 +10,7 @@ from streamlit_folium import st_folium
 
 from dashboard.views.colors import COLOR_OPTIONS, color_labels
 from dashboard.views.escape import text_for_markdown
-from dashboard.views.incident_map import base_map, fit_view, plan_map
+from dashboard.views.incident_map import MAX_MARKERS, base_map, bounds_from_leaflet, fit_view, plan_map
 from dashboard.views.timeline import BINS, MAX_POINTS, MAX_SHADED, bin_for, timeline_figure
 
 from .context import PageContext
@@ -33,9 +33,10 @@ def show_timeline(ctx: PageContext, key: str, height: int = 420) -> None:
     st.plotly_chart(
         figure, key=key, width="stretch", on_select=lambda: on_timeline_event(key, ctx.span), selection_mode=("points", "box")
     )
-    periods = ctx.frame[(ctx.frame["kind"] == "context") & (ctx.frame["date_end"] > ctx.frame["date_start"])]
-    if len(periods) > MAX_SHADED:
-        st.caption(f"{len(periods)} context periods: too many to shade; they are the diamonds in the top band.")
+    context = ctx.frame[ctx.frame["kind"] == "context"]
+    periods = context[context["date_end"] > context["date_start"]]
+    if len(context) > MAX_SHADED:  # as the figure decides: beyond this, no shading
+        st.caption(f"{len(context)} context events: too many to shade or draw as lines; they are the diamonds in the top band.")
     elif len(periods):
         st.caption(
             "Shaded periods: "
@@ -93,14 +94,17 @@ def show_map(ctx: PageContext, key: str, height: int = 480) -> None:
     focus = frame[frame["id"].isin(focus_ids)].dropna(subset=["lat", "lon"])
     shown = focus if len(focus) else frame
     center, zoom = fit_view(shown["lat"], shown["lon"], height=height)
-    plan = plan_map(frame, ctx.view.layer, ctx.gazetteer, ctx.view.color, ctx.scale, frozenset(focus_ids))
-    # Only clicks come back: pan and zoom must not rerun the script.
+    # Too many incidents to draw one by one: the map reports where it is, so that zooming in on few
+    # enough draws them (a rerun per pan or zoom). Otherwise only clicks come back and panning costs nothing.
+    zoomable = ctx.view.layer != "provinces" and int(frame["lat"].notna().sum()) > MAX_MARKERS
+    bounds = bounds_from_leaflet((st.session_state.get(key) or {}).get("bounds")) if zoomable else None
+    plan = plan_map(frame, ctx.view.layer, ctx.gazetteer, ctx.view.color, ctx.scale, frozenset(focus_ids), bounds)
     st_folium(
         base_map(static_url()),
         feature_group_to_add=plan.layers,
         center=center,
         zoom=zoom,
-        returned_objects=["last_object_clicked_tooltip"],
+        returned_objects=["last_object_clicked_tooltip", "last_object_clicked", *(["bounds"] if zoomable else [])],
         on_change=lambda: on_map_click(key, plan.clickable),
         height=height,
         key=key,

@@ -49,8 +49,16 @@ def on_timeline_select(key: str) -> None:
 
 
 def on_map_click(key: str, ids: list[str]) -> None:
-    """A click hands back the marker's tooltip text, which ends with the record id."""
+    """A click hands back the marker's tooltip text, which ends with the record id.
+
+    The map also reports pans and zooms (when it groups incidents) with the last click still in its
+    value, so a click is acted on once: by its tooltip and the point clicked, which differ per click.
+    """
     value = st.session_state.get(key) or {}
+    click = (value.get("last_object_clicked_tooltip"), repr(value.get("last_object_clicked")))
+    if click == st.session_state.get(f"{key}_last_click"):
+        return
+    st.session_state[f"{key}_last_click"] = click
     clicked = incident_from_tooltip(value.get("last_object_clicked_tooltip"), ids)
     if clicked:
         select([clicked], key)

@@ -456,16 +456,30 @@ def grid_layer(frame: pd.DataFrame) -> tuple[folium.FeatureGroup, int, float]:
     return stable_names(layer, "grid"), len(groups), cell
 
 
+Bounds = tuple[float, float, float, float]  # south, west, north, east
+
+
+def bounds_from_leaflet(value: object) -> Bounds | None:
+    """streamlit-folium's returned `bounds` ({"_southWest": {"lat", "lng"}, "_northEast": …}), or None if malformed."""
+    try:
+        south_west, north_east = value["_southWest"], value["_northEast"]  # type: ignore[index]
+        bounds = (float(south_west["lat"]), float(south_west["lng"]), float(north_east["lat"]), float(north_east["lng"]))
+    except (TypeError, KeyError, ValueError):
+        return None
+    return bounds if all(math.isfinite(b) for b in bounds) and bounds[0] <= bounds[2] else None
+
+
 @dataclass(frozen=True)
 class MapPlan:
     """What the map draws for a view, and the words that say so."""
 
     layers: list[folium.FeatureGroup]
-    mode: str  # "provinces", "groups" (too many incidents to draw one by one) or "incidents"
+    mode: str  # "provinces", "groups" (too many to draw one by one), "in view" (zoomed in on few) or "incidents"
     located: int  # records with coordinates among those shown
     total: int
     cell: float | None  # degrees per group cell, in "groups" mode
     clickable: list[str]  # ids of the incidents drawn one by one (a click hands one of them back)
+    in_view: int = 0  # in "in view" mode: the incidents inside the map's bounds, all drawn
 
     def note(self) -> str:
         text = f"{self.located} of {self.total} records have a place; countrywide events are listed in the table only."
@@ -474,7 +488,12 @@ class MapPlan:
         if self.mode == "groups":
             return text + (
                 f" Too many to draw one by one ({self.located} > {MAX_MARKERS}): numbered discs group them in"
-                f" {self.cell:g}° cells. Filter to {MAX_MARKERS} or fewer to see each incident."
+                f" {self.cell:g}° cells. Zoom in, or filter, to {MAX_MARKERS} or fewer to see each incident."
+            )
+        if self.mode == "in view":
+            return text + (
+                f" Zoomed in: the {self.in_view} in this part of the map, one by one (zoom out for the groups)."
+                " Dashed, faint circles: places known only to the district or province."
             )
         return text + (
             " Dashed, faint circles: places known only to the district or province."
@@ -489,12 +508,23 @@ def plan_map(
     color_by: str = "kind",
     scale: dict[str, str] | None = None,
     selected: frozenset[str] = frozenset(),
+    bounds: Bounds | None = None,
 ) -> MapPlan:
     """The layers for the shown incidents: province totals if asked, groups when there are too many
-    to draw one by one (the selected ones still drawn on top), else every incident."""
+    to draw one by one (the selected ones still drawn on top), else every incident.
+
+    `bounds` (south, west, north, east) is the part of the map in view: when it holds few enough
+    incidents, those are drawn one by one even though the whole view has too many.
+    """
     located = int(frame["lat"].notna().sum())
     if layer == "provinces":
         return MapPlan([province_totals_layer(frame, gazetteer)], "provinces", located, len(frame), None, [])
+    if located > MAX_MARKERS and bounds is not None:
+        south, west, north, east = bounds
+        inside = frame[frame["lat"].between(south, north).fillna(False) & frame["lon"].between(west, east).fillna(False)]
+        if len(inside) <= MAX_MARKERS:
+            layers = [incident_layer(inside, color_by, scale, selected)]
+            return MapPlan(layers, "in view", located, len(frame), None, inside["id"].astype(str).tolist(), len(inside))
     if located > MAX_MARKERS:
         grid, _, cell = grid_layer(frame)
         chosen = frame[frame["id"].isin(selected)] if selected else frame.iloc[:0]
