@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from urllib.parse import urlencode
 
+import pandas as pd
 import streamlit as st
 
 # Streamlit runs this file as a script, so the package root must be importable by path.
@@ -29,7 +31,7 @@ from dashboard.screens.your_data import active_dataset, session_profile  # noqa:
 from dashboard.snapshot import build_snapshot  # noqa: E402
 from dashboard.sources import load_source  # noqa: E402
 from dashboard.views.escape import text_for_markdown  # noqa: E402
-from dashboard.views.filters import filter_incidents  # noqa: E402
+from dashboard.views.filters import Filters, filter_incidents  # noqa: E402
 from dashboard.views.passages import Passage, passages, records_of  # noqa: E402
 from dashboard.views.profile import DataProfile, RecordIds, profile_of  # noqa: E402
 from dashboard.views.view_state import parse_view  # noqa: E402
@@ -63,6 +65,16 @@ def cached_profile(path: str, modified: float) -> DataProfile:
 @st.cache_resource(show_spinner=False)
 def cached_gazetteer() -> Gazetteer:
     return load_gazetteer()  # read-only, shared by every session
+
+
+@st.cache_resource(show_spinner=False, max_entries=6)
+def cached_filtered(path: str, modified: float, query: str, _filters: Filters) -> pd.DataFrame:
+    """The filtered rows, shared by every session showing the same filters (a shared link's readers).
+
+    Keyed on the filters' URL form, which is small and exact (to_query and parse_query are inverses);
+    the Filters object itself is not hashed. Few entries: at a million rows one can be large.
+    """
+    return filter_incidents(cached_dataset(path, modified).frame, _filters)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -102,7 +114,10 @@ def main() -> None:
     if seed_once(url_view, profile.span) and url_view.step and not url_view.incidents:
         select(records_of(url_view.step, found), "article")  # a link to a passage selects its records
     view = sidebar(profile)
-    frame = filter_incidents(everything, view.filters)
+    if dataset is curated:
+        frame = cached_filtered(path, modified, urlencode(view.filters.to_query(), doseq=True), view.filters)
+    else:
+        frame = filter_incidents(everything, view.filters)  # this session's upload: nobody to share with
     article = dataset.meta.get("article") or {}
     published = article.get("published")
     pages: dict[str, st.Page] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from functools import partial
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -31,7 +32,7 @@ def show_timeline(ctx: PageContext, key: str, height: int = 420) -> None:
     figure.update_layout(height=height)
     # The selection is read back by record id (customdata), never by point index: colouring splits traces.
     st.plotly_chart(
-        figure, key=key, width="stretch", on_select=lambda: on_timeline_event(key, ctx.span), selection_mode=("points", "box")
+        figure, key=key, width="stretch", on_select=partial(on_timeline_event, key, ctx.span), selection_mode=("points", "box")
     )
     context = ctx.frame[ctx.frame["kind"] == "context"]
     periods = context[context["date_end"] > context["date_start"]]
@@ -105,7 +106,8 @@ def show_map(ctx: PageContext, key: str, height: int = 480) -> None:
         center=center,
         zoom=zoom,
         returned_objects=["last_object_clicked_tooltip", "last_object_clicked", *(["bounds"] if zoomable else [])],
-        on_change=lambda: on_map_click(key, plan.clickable),
+        # A partial over the ids, not a closure over the plan or the page: callbacks live as long as the session.
+        on_change=partial(on_map_click, key, plan.clickable),
         height=height,
         key=key,
         use_container_width=True,

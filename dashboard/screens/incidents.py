@@ -9,6 +9,7 @@ from dashboard.components.context import PageContext
 from dashboard.components.details import selection_panel
 from dashboard.components.selection import TABLE_IDS, on_table_select
 from dashboard.records.export import to_csv, to_geojson
+from dashboard.views.filters import filter_incidents
 
 TABLE_COLUMNS = {
     "date_start": st.column_config.DateColumn("From", format="YYYY-MM-DD"),
@@ -84,10 +85,17 @@ def render(ctx: PageContext) -> None:
         selection_default={"selection": {"rows": chosen, "columns": []}},
     )
     left, right, _ = st.columns([1, 1, 3])
-    # Callables: the files are built only when someone clicks, not on every rerun.
-    left.download_button("Download CSV", data=lambda: to_csv(ctx.frame), file_name="incidents.csv", mime="text/csv")
+    # Callables: the files are built only when someone clicks. They hold the shared dataset and the
+    # filters, not this run's filtered copy, which would then live as long as the session.
+    everything, filters = ctx.everything, ctx.view.filters
+    left.download_button(
+        "Download CSV", data=lambda: to_csv(filter_incidents(everything, filters)), file_name="incidents.csv", mime="text/csv"
+    )
     right.download_button(
-        "Download GeoJSON", data=lambda: to_geojson(ctx.frame), file_name="incidents.geojson", mime="application/geo+json"
+        "Download GeoJSON",
+        data=lambda: to_geojson(filter_incidents(everything, filters)),
+        file_name="incidents.geojson",
+        mime="application/geo+json",
     )
     st.caption("Downloads hold the filtered incidents, every field, with the sources.")
     selection_panel(ctx)
