@@ -60,7 +60,7 @@ def _map_html(frame: pd.DataFrame, view: View, gazetteer: Gazetteer, scale: dict
     located = frame.dropna(subset=["lat", "lon"])
     center, zoom = fit_view(located["lat"], located["lon"], height=MAP_HEIGHT)
     fmap = base_map("assets", center, zoom)
-    for layer in plan_map(frame, view.layer, gazetteer, view.color, scale, frozenset(view.incidents)).layers:
+    for layer in plan_map(frame, view.layer, gazetteer, view.color, scale, frozenset(view.incidents), zoom=zoom).layers:
         layer.add_to(fmap)  # as in the app
     return fmap.get_root().render()
 

@@ -99,7 +99,7 @@ def show_map(ctx: PageContext, key: str, height: int = 480) -> None:
     # enough draws them (a rerun per pan or zoom). Otherwise only clicks come back and panning costs nothing.
     zoomable = ctx.view.layer != "provinces" and int(frame["lat"].notna().sum()) > MAX_MARKERS
     bounds = bounds_from_leaflet((st.session_state.get(key) or {}).get("bounds")) if zoomable else None
-    plan = plan_map(frame, ctx.view.layer, ctx.gazetteer, ctx.view.color, ctx.scale, frozenset(focus_ids), bounds)
+    plan = plan_map(frame, ctx.view.layer, ctx.gazetteer, ctx.view.color, ctx.scale, frozenset(focus_ids), bounds, zoom)
     st_folium(
         base_map(static_url()),
         feature_group_to_add=plan.layers,

@@ -17,8 +17,8 @@ def render(ctx: PageContext) -> None:
     columns[0].metric("Attacks and strikes", figures.incidents, help=f"Plus {figures.context} context events.")
     columns[1].metric(
         "Killed",
-        str(figures.killed),
-        help="Sum of the ranges the sources give, attackers not counted. "
+        figures.killed.short(),
+        help=f"{figures.killed}: the sum of the ranges the sources give, attackers not counted. "
         f"{figures.killed.not_stated} incident(s) state no toll and are not counted as zero.",
     )
     columns[2].metric("Provinces", figures.provinces)

@@ -26,11 +26,27 @@ class TotalRange:
     not_stated: int  # how many do not
 
     def __str__(self) -> str:
+        return self.text(str)
+
+    def short(self) -> str:
+        """As str(), with large figures rounded ('2.13M-2.74M'), for a headline tile that has no room."""
+        return self.text(compact_number)
+
+    def text(self, number) -> str:
         if self.stated == 0:
             return "not stated"
         if self.high is None:
-            return f"at least {self.low}"
-        return str(self.low) if self.low == self.high else f"{self.low}-{self.high}"
+            return f"at least {number(self.low)}"
+        return number(self.low) if self.low == self.high else f"{number(self.low)}-{number(self.high)}"
+
+
+def compact_number(value: int) -> str:
+    """Exact below 100,000; then thousands or millions to three figures ('512k', '2.13M')."""
+    if value < 100_000:
+        return str(value)
+    if value < 1_000_000:
+        return f"{value / 1000:.0f}k"
+    return f"{value / 1_000_000:.3g}M"
 
 
 def total_range(lows: pd.Series, highs: pd.Series) -> TotalRange:

@@ -157,7 +157,7 @@ class DiscData(MacroElement):
             var size = d[2];
             var html = '<div style="width:' + size + 'px;height:' + size + 'px;line-height:' + size +
               'px;border-radius:50%;background:{{ this.fill }};border:{{ this.border }};color:#fff;' +
-              'text-align:center;font:bold {{ this.font_px }}px sans-serif">' + d[3] + '</div>';
+              'text-align:center;font:bold {{ this.font_px }}px sans-serif">' + d[3] + '</div>';  // digits and k/M only
             var icon = L.divIcon({html: html, className: "{{ this.class_name }}", iconSize: [size, size],
                                   iconAnchor: [Math.floor(size / 2), Math.floor(size / 2)]});
             var marker = L.marker([d[0], d[1]], {icon: icon});
@@ -177,7 +177,9 @@ class DiscData(MacroElement):
 
     @property
     def rows_json(self) -> str:
-        return script_json([[d["lat"], d["lon"], d["size"], d["count"], d["tooltip"], d.get("popup")] for d in self.discs])
+        return script_json(
+            [[d["lat"], d["lon"], d["size"], d.get("label", str(d["count"])), d["tooltip"], d.get("popup")] for d in self.discs]
+        )
 
 
 def stable_names(layer: folium.FeatureGroup, prefix: str) -> folium.FeatureGroup:
@@ -392,13 +394,22 @@ def fit_view(lats: pd.Series, lons: pd.Series, width: int = 900, height: int = 4
 # Above this many located incidents the map draws groups, not markers: Leaflet and the browser
 # stall on tens of thousands of markers, and each costs about 1.5 kB of script to send.
 MAX_MARKERS = 1000
+MIN_CELL_PX = 24  # a disc's width, at least, with a short count on it
 
 
-def grid_cell_size(lats: pd.Series, lons: pd.Series, target: int = 400) -> float:
-    """Degrees per cell so that the incidents' extent splits into about `target` cells (a 'nice' size)."""
+def degrees_to_pixels(degrees: float, zoom: int) -> float:
+    """Screen pixels spanned by `degrees` of longitude at a Web Mercator zoom level."""
+    return degrees * 256 * 2**zoom / 360
+
+
+def grid_cell_size(lats: pd.Series, lons: pd.Series, target: int = 400, zoom: int | None = None) -> float:
+    """Degrees per cell so that the incidents' extent splits into about `target` cells (a 'nice' size),
+    and, at a known zoom, cells at least MIN_CELL_PX wide on screen, so their discs do not pile up."""
     span = max(float(lats.max() - lats.min()), float(lons.max() - lons.min()), 0.01)
     raw = span / math.sqrt(target)
-    for nice in (0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0):
+    if zoom is not None:
+        raw = max(raw, MIN_CELL_PX / degrees_to_pixels(1, zoom))
+    for nice in (0.05, 0.1, 0.25, 0.5, 1.0, 1.5, 2.0, 2.5, 5.0, 10.0):
         if raw <= nice:
             return nice
     return 20.0
@@ -429,12 +440,26 @@ def grid_groups(frame: pd.DataFrame, cell: float) -> pd.DataFrame:
     return groups.reset_index(drop=True)
 
 
-def grid_layer(frame: pd.DataFrame) -> tuple[folium.FeatureGroup, int, float]:
-    """Numbered discs for cells of the map; returns the layer, the number of groups and the cell size."""
+def short_count(count: int) -> str:
+    """What fits on a disc: '950', '2.1k', '170k', '1.2M'; the tooltip gives the exact count."""
+    if count < 1000:
+        return str(count)
+    if count < 10_000:
+        return f"{count / 1000:.1f}k"
+    if count < 1_000_000:
+        return f"{count // 1000}k"
+    return f"{count / 1_000_000:.1f}M"
+
+
+def grid_layer(frame: pd.DataFrame, zoom: int | None = None) -> tuple[folium.FeatureGroup, int, float]:
+    """Numbered discs for cells of the map; returns the layer, the number of groups and the cell size.
+
+    At a known zoom, no disc is wider than its cell on screen."""
     located = frame.loc[frame["lat"].notna(), ["lat", "lon"]]
-    cell = grid_cell_size(located["lat"], located["lon"])
+    cell = grid_cell_size(located["lat"], located["lon"], zoom=zoom)
     groups = grid_groups(frame, cell)
     largest = max(int(groups["incidents"].max()), 1) if len(groups) else 1
+    widest = 48 if zoom is None else max(20, min(48, round(degrees_to_pixels(cell, zoom))))
     discs = []
     for group in groups.itertuples():
         killed = (
@@ -444,12 +469,19 @@ def grid_layer(frame: pd.DataFrame) -> tuple[folium.FeatureGroup, int, float]:
             if group.high != group.low
             else f"{int(group.low)}"
         )
-        text = f"{group.incidents} incident(s) in this {cell:g}° cell; killed {killed}" + (
+        text = f"{group.incidents:,} incident(s) in this {cell:g}° cell; killed {killed}" + (
             f" ({group.incidents - group.stated} with no toll stated)" if group.stated < group.incidents else ""
         )
-        size = round(18 + 30 * math.sqrt(group.incidents / largest))
+        size = round(18 + (widest - 18) * math.sqrt(group.incidents / largest))
         discs.append(
-            {"lat": round(group.lat, 5), "lon": round(group.lon, 5), "size": size, "count": int(group.incidents), "tooltip": text}
+            {
+                "lat": round(group.lat, 5),
+                "lon": round(group.lon, 5),
+                "size": size,
+                "count": int(group.incidents),
+                "label": short_count(int(group.incidents)),  # the tooltip gives the exact count
+                "tooltip": text,
+            }
         )
     layer = folium.FeatureGroup(name="Groups of incidents")
     layer.add_child(DiscData(discs, "grid-group", "rgba(192,57,43,.65)", "1px solid #7b241c", 11))
@@ -479,12 +511,17 @@ class MapPlan:
     total: int
     cell: float | None  # degrees per group cell, in "groups" mode
     clickable: list[str]  # ids of the incidents drawn one by one (a click hands one of them back)
-    in_view: int = 0  # in "in view" mode: the incidents inside the map's bounds, all drawn
+    in_view: int = 0  # with the map's bounds known: the incidents inside them (drawn, or grouped in finer cells)
 
     def note(self) -> str:
         text = f"{self.located} of {self.total} records have a place; countrywide events are listed in the table only."
         if self.mode == "provinces":
             return text + " Discs: attacks and strikes per province, at the province's representative point."
+        if self.mode == "groups" and self.in_view:
+            return text + (
+                f" Too many to draw one by one: the {self.in_view} in this part of the map are grouped in"
+                f" {self.cell:g}° cells. Zoom in further, or filter, to {MAX_MARKERS} or fewer to see each incident."
+            )
         if self.mode == "groups":
             return text + (
                 f" Too many to draw one by one ({self.located} > {MAX_MARKERS}): numbered discs group them in"
@@ -509,12 +546,15 @@ def plan_map(
     scale: dict[str, str] | None = None,
     selected: frozenset[str] = frozenset(),
     bounds: Bounds | None = None,
+    zoom: int | None = None,
 ) -> MapPlan:
     """The layers for the shown incidents: province totals if asked, groups when there are too many
     to draw one by one (the selected ones still drawn on top), else every incident.
 
     `bounds` (south, west, north, east) is the part of the map in view: when it holds few enough
-    incidents, those are drawn one by one even though the whole view has too many.
+    incidents, those are drawn one by one even though the whole view has too many; when it holds
+    too many, those in it are grouped in cells fitted to it. `zoom` is the map's opening zoom, which
+    sizes the cells of the whole view.
     """
     located = int(frame["lat"].notna().sum())
     if layer == "provinces":
@@ -525,8 +565,14 @@ def plan_map(
         if len(inside) <= MAX_MARKERS:
             layers = [incident_layer(inside, color_by, scale, selected)]
             return MapPlan(layers, "in view", located, len(frame), None, inside["id"].astype(str).tolist(), len(inside))
+        if 0 < len(inside) < located:  # still too many, and not all: finer groups of those in view
+            view_zoom = fit_view(pd.Series([south, north]), pd.Series([west, east]))[1] + 1  # fit_view leaves a margin
+            grid, _, cell = grid_layer(inside, view_zoom)
+            chosen = inside[inside["id"].isin(selected)] if selected else inside.iloc[:0]
+            layers = [grid, *([incident_layer(chosen, color_by, scale, selected)] if len(chosen) else [])]
+            return MapPlan(layers, "groups", located, len(frame), cell, chosen["id"].astype(str).tolist(), len(inside))
     if located > MAX_MARKERS:
-        grid, _, cell = grid_layer(frame)
+        grid, _, cell = grid_layer(frame, zoom)
         chosen = frame[frame["id"].isin(selected)] if selected else frame.iloc[:0]
         layers = [grid, *([incident_layer(chosen, color_by, scale, selected)] if len(chosen) else [])]
         return MapPlan(layers, "groups", located, len(frame), cell, chosen["id"].astype(str).tolist())

@@ -11,7 +11,16 @@ import pytest
 from benchmarks.synthetic import synthetic_incidents
 from dashboard.records.gazetteer import load_gazetteer
 from dashboard.views.filters import Choices, Filters, filter_incidents
-from dashboard.views.incident_map import MAX_MARKERS, CircleData, DiscData, bounds_from_leaflet, plan_map
+from dashboard.views.incident_map import (
+    MAX_MARKERS,
+    MIN_CELL_PX,
+    CircleData,
+    DiscData,
+    bounds_from_leaflet,
+    degrees_to_pixels,
+    grid_cell_size,
+    plan_map,
+)
 from dashboard.views.profile import RecordIds, profile_of
 from dashboard.views.timeline import MAX_POINTS, MAX_SHADED, bin_for, bin_keys, timeline_figure
 
@@ -116,3 +125,39 @@ def test_the_profile_holds_the_choices_counts_and_colours(frame):
     assert set(profile.scales["kind"]) == {"attack", "strike", "context"}
     ids = RecordIds(frame["id"])
     assert frame["id"].iloc[5] in ids and "syn-9999999" not in ids and 5 not in ids
+
+
+def test_group_cells_are_wide_enough_on_screen_at_the_opening_zoom(frame):
+    located = frame.dropna(subset=["lat", "lon"])
+    for zoom in (4, 5, 6, 8):
+        cell = grid_cell_size(located["lat"], located["lon"], zoom=zoom)
+        assert degrees_to_pixels(cell, zoom) >= MIN_CELL_PX
+    assert grid_cell_size(located["lat"], located["lon"], zoom=4) > grid_cell_size(located["lat"], located["lon"], zoom=8)
+
+
+def test_zoomed_in_on_too_many_the_map_groups_those_in_view_in_finer_cells(frame):
+    gazetteer = load_gazetteer()
+    whole = plan_map(frame, "incidents", gazetteer, zoom=5)
+    kabul_region = (33.5, 68.0, 35.5, 70.5)  # Kabul and the provinces around it
+    inside = frame[frame["lat"].between(33.5, 35.5) & frame["lon"].between(68.0, 70.5)]
+    assert len(inside) > MAX_MARKERS
+    zoomed = plan_map(frame, "incidents", gazetteer, bounds=kabul_region, zoom=5)
+    assert zoomed.mode == "groups" and zoomed.in_view == len(inside) and zoomed.cell < whole.cell
+    discs = [d for layer in zoomed.layers for c in layer._children.values() if isinstance(c, DiscData) for d in c.discs]
+    assert sum(d["count"] for d in discs) == len(inside)
+    assert f"the {len(inside)} in this part of the map are grouped" in zoomed.note()
+
+
+def test_a_large_total_is_rounded_for_the_headline_and_exact_in_words():
+    from dashboard.views.casualties import TotalRange, compact_number
+
+    total = TotalRange(2_126_541, 2_734_002, 900_000, 70_000)
+    assert total.short() == "2.13M-2.73M" and str(total) == "2126541-2734002"
+    assert TotalRange(17, None, 2, 1).short() == "at least 17" == str(TotalRange(17, None, 2, 1))
+    assert [compact_number(n) for n in (99_999, 512_300, 1_000_000)] == ["99999", "512k", "1M"]
+
+
+def test_a_disc_shows_a_short_count_and_its_tooltip_the_exact_one():
+    from dashboard.views.incident_map import short_count
+
+    assert [short_count(n) for n in (950, 2140, 170_072, 1_234_567)] == ["950", "2.1k", "170k", "1.2M"]
