@@ -229,7 +229,7 @@ def report(rows: list[dict]) -> None:
     line("rerun after a new filter change, p95", "rerun_p95_s", "s", 1, 3)
     line("rerun, filters seen before, median", "cached_median_s", "s", 1, 3)
     line("rerun, filters seen before, p95", "cached_p95_s", "s", 1, 3)
-    line("first run of a session (data cached)", "first_run_s", "s")
+    line("first run in a new server (loads the data)", "first_run_s", "s")
     line("timeline figure (unfiltered)", "timeline_bytes", "MB", 1e-6, 3)
     line("map HTML (unfiltered)", "map_bytes", "MB", 1e-6, 3)
     line("timeline, 2,000 points (most drawn)", "timeline_most_points_bytes", "MB", 1e-6, 3)
