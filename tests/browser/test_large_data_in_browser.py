@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 from benchmarks.synthetic import synthetic_incidents
 from dashboard.records.tables import write_table
 
-from .conftest import offline_page, screenshot, start_server, stop_server, warm_up
+from .conftest import screenshot, start_server, stop_server, warm_up
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 SIZE = 5000
@@ -29,13 +29,6 @@ def large_server(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> 
     stop_server(process)
 
 
-@pytest.fixture
-def large_page(browser: Browser) -> Iterator[Page]:
-    page = offline_page(browser)
-    yield page
-    page.context.close()
-
-
 def count_bounds(label: str) -> tuple[float, float]:
     """The exact counts a disc's label can stand for: '950' is 950, '2.1k' is 2,050 to 2,150."""
     if label.endswith("k"):
@@ -44,8 +37,7 @@ def count_bounds(label: str) -> tuple[float, float]:
     return float(label), float(label)
 
 
-def test_the_map_groups_many_incidents_and_draws_them_one_by_one_when_zoomed_in(large_server: str, large_page: Page):
-    page = large_page
+def test_the_map_groups_many_incidents_and_draws_them_one_by_one_when_zoomed_in(large_server: str, page: Page):
     page.goto(f"{large_server}/map")
     frame = page.frame_locator(MAP_FRAME).first
     frame.locator(".grid-group").first.wait_for(timeout=60_000)
@@ -72,8 +64,7 @@ def test_the_map_groups_many_incidents_and_draws_them_one_by_one_when_zoomed_in(
     screenshot(page, "large-map-zoomed-in")
 
 
-def test_the_timeline_counts_per_bin_and_a_click_on_a_bar_narrows_the_dates(large_server: str, large_page: Page):
-    page = large_page
+def test_the_timeline_counts_per_bin_and_a_click_on_a_bar_narrows_the_dates(large_server: str, page: Page):
     page.goto(f"{large_server}/timeline")
     bars = page.locator(".subplot.xy .barlayer .point path")  # the main plot, not the range slider's copy
     bars.first.wait_for(timeout=60_000)
@@ -89,8 +80,7 @@ def test_the_timeline_counts_per_bin_and_a_click_on_a_bar_narrows_the_dates(larg
     assert int(re.search(r"Showing (\d+)", shown.inner_text()).group(1)) < SIZE
 
 
-def test_the_table_pages_through_every_row(large_server: str, large_page: Page):
-    page = large_page
+def test_the_table_pages_through_every_row(large_server: str, page: Page):
     page.goto(f"{large_server}/incidents")
     expect(page.get_by_text(f"Rows 1–1000 of {SIZE}", exact=False)).to_be_visible(timeout=60_000)
     page.get_by_label(re.compile("Page \\(of 5\\)")).fill("5")
