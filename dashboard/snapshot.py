@@ -2,7 +2,7 @@
 
     index.html   provenance (data, filters, creation time), the interactive timeline, the table
     map.html     the interactive map (framed by index.html)
-    assets/      plotly.js, Leaflet, Leaflet.markercluster, jQuery
+    assets/      plotly.js, Leaflet, Leaflet.markercluster
 
 No Streamlit here: the CLI and the app's button both call `build_snapshot`. Every text from the
 data is escaped for HTML (and for Plotly and folium, by their builders). Only map tiles need the
@@ -204,4 +204,4 @@ def size_report(files: dict[str, bytes]) -> str:
     """One line: how big the snapshot is, and what makes it big."""
     total = sum(len(c) for c in files.values())
     pages = sum(len(files[n]) for n in ("index.html", "map.html"))
-    return f"{len(files)} files, {total / 1e6:.1f} MB (pages {pages / 1e3:.0f} kB; the rest is plotly.js, Leaflet and jQuery)"
+    return f"{len(files)} files, {total / 1e6:.1f} MB (pages {pages / 1e3:.0f} kB; the rest is plotly.js and Leaflet)"

@@ -58,11 +58,10 @@ function (cluster) {
 
 def asset_links(static_url: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Scripts and styles the map needs, under `static_url` (the app's static route, or a snapshot's folder)."""
-    # folium's Popup builds its HTML with jQuery, so jQuery is served too. The marker-cluster
+    # No jQuery: folium's Popup needs it, but these layers bind their HTML directly. The marker-cluster
     # plugin is on the base map (not the changing layer) so its script loads once, before any layer.
     scripts = [
         ("leaflet", f"{static_url}/leaflet/leaflet.js"),
-        ("jquery", f"{static_url}/jquery/jquery.min.js"),
         ("markerclusterjs", f"{static_url}/markercluster/leaflet.markercluster.js"),
     ]
     styles = [

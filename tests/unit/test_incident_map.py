@@ -8,7 +8,6 @@ from pathlib import Path
 import folium
 import pandas as pd
 import pytest
-import xstatic.pkg.jquery
 import xstatic.pkg.leaflet
 import xstatic.pkg.leaflet_markercluster
 
@@ -52,7 +51,6 @@ def test_base_map_loads_nothing_from_a_cdn():
 def test_vendored_assets_equal_the_pinned_releases():
     assert filecmp.cmp(STATIC / "leaflet" / "leaflet.js", Path(xstatic.pkg.leaflet.BASE_DIR) / "leaflet.js", shallow=False)
     assert filecmp.cmp(STATIC / "leaflet" / "leaflet.css", Path(xstatic.pkg.leaflet.BASE_DIR) / "leaflet.css", shallow=False)
-    assert filecmp.cmp(STATIC / "jquery" / "jquery.min.js", Path(xstatic.pkg.jquery.BASE_DIR) / "jquery.min.js", shallow=False)
     cluster = Path(xstatic.pkg.leaflet_markercluster.BASE_DIR)
     for name in ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css"):
         assert filecmp.cmp(STATIC / "markercluster" / name, cluster / name, shallow=False)

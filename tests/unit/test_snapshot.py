@@ -25,9 +25,13 @@ def files():
 
 
 def test_snapshot_is_a_page_a_map_and_the_assets_they_load(files):
-    assert {"index.html", "map.html", "assets/plotly.min.js", "assets/leaflet/leaflet.js", "assets/jquery/jquery.min.js"} <= set(
-        files
-    )
+    assert {
+        "index.html",
+        "map.html",
+        "assets/plotly.min.js",
+        "assets/leaflet/leaflet.js",
+        "assets/markercluster/leaflet.markercluster.js",
+    } <= set(files)
     page, fmap = files["index.html"].decode(), files["map.html"].decode()
     loaded = re.findall(r'<script src="([^"]+)"', page) + re.findall(r'<script src="([^"]+)"', fmap)
     assert loaded and all(src.startswith("assets/") and src in files for src in loaded)  # nothing from a CDN
