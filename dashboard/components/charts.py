@@ -117,7 +117,7 @@ def show_map(ctx: PageContext, key: str, height: int = 480) -> None:
 
 def show_legend(ctx: PageContext) -> None:
     """Colour key shared by timeline and map. Labels are escaped: they come from the data."""
-    labels = sorted(set(color_labels(ctx.frame, ctx.view.color)))
+    labels = sorted(color_labels(ctx.frame, ctx.view.color).unique())
     if ctx.view.layer == "provinces" or not labels:
         return
     chips = "".join(
