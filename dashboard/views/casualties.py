@@ -56,3 +56,29 @@ def total_range(lows: pd.Series, highs: pd.Series) -> TotalRange:
     open_ended = (stated & highs.isna()).any()
     high = None if open_ended else int(highs[stated].sum())
     return TotalRange(low, high, int(stated.sum()), int((~stated).sum()))
+
+
+def add_up(table: pd.DataFrame, by: list[str], lows: pd.Series, highs: pd.Series, **extra: tuple[str, str]) -> pd.DataFrame:
+    """Ranges added up per group of `table` (grouped by the columns `by`), as `total_range` adds them:
+    incidents, stated, low, high and open (a group holding an 'at least' figure has no upper bound),
+    plus any `extra` named aggregations of the table's own columns."""
+    stated = lows.notna()
+    table = table.assign(_low=lows.astype("Float64"), _high=highs.astype("Float64"), _stated=stated, _open=stated & highs.isna())
+    return table.groupby(by, sort=True).agg(
+        incidents=("_stated", "size"),
+        stated=("_stated", "sum"),
+        low=("_low", "sum"),
+        high=("_high", "sum"),
+        open=("_open", "any"),
+        **extra,
+    )
+
+
+def group_range(group: object) -> TotalRange:
+    """The TotalRange of one row of `add_up` (from itertuples)."""
+    return TotalRange(
+        int(group.low),  # type: ignore[attr-defined]
+        None if group.open else int(group.high),  # type: ignore[attr-defined]
+        int(group.stated),  # type: ignore[attr-defined]
+        int(group.incidents - group.stated),  # type: ignore[attr-defined]
+    )

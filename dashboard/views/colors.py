@@ -22,11 +22,6 @@ NOT_STATED = "not stated"
 UNKNOWN_COLOR = "#555555"
 
 
-def color_label(value: object) -> str:
-    """The legend label of a value: missing values are 'not stated', not a blank."""
-    return NOT_STATED if value is None or pd.isna(value) else str(value)
-
-
 def color_labels(frame: pd.DataFrame, color_by: str) -> pd.Series:
     """Each row's legend label under `color_by`."""
     if color_by not in COLOR_OPTIONS:

@@ -20,7 +20,7 @@ from jinja2 import Template
 
 from dashboard.records.gazetteer import Gazetteer
 
-from .casualties import casualty_range, total_range
+from .casualties import add_up, casualty_range, group_range, total_range
 from .colors import UNKNOWN_COLOR, color_labels, color_scale
 from .escape import text_for_html
 
@@ -415,27 +415,11 @@ def grid_cell_size(lats: pd.Series, lons: pd.Series, target: int = 400, zoom: in
 
 
 def grid_groups(frame: pd.DataFrame, cell: float) -> pd.DataFrame:
-    """Located incidents binned in square cells: count, deaths (lowest and highest sums), the mean point."""
+    """Located incidents binned in square cells: the mean point and the killed range added up (see add_up)."""
     located = frame.loc[frame["lat"].notna() & frame["lon"].notna(), ["lat", "lon", "killed_min", "killed_max"]]
-    keys = pd.DataFrame(
-        {
-            "row": (located["lat"].astype(float) // cell).astype(int),
-            "col": (located["lon"].astype(float) // cell).astype(int),
-            "lat": located["lat"].astype(float),
-            "lon": located["lon"].astype(float),
-            "low": located["killed_min"].astype("Float64"),
-            "high": located["killed_max"].astype("Float64"),
-            "stated": located["killed_min"].notna(),
-        }
-    )
-    groups = keys.groupby(["row", "col"], sort=True).agg(
-        lat=("lat", "mean"),
-        lon=("lon", "mean"),
-        incidents=("lat", "size"),
-        low=("low", "sum"),
-        high=("high", "sum"),
-        stated=("stated", "sum"),
-    )
+    lats, lons = located["lat"].astype(float), located["lon"].astype(float)
+    cells = pd.DataFrame({"row": (lats // cell).astype(int), "col": (lons // cell).astype(int), "lat": lats, "lon": lons})
+    groups = add_up(cells, ["row", "col"], located["killed_min"], located["killed_max"], lat=("lat", "mean"), lon=("lon", "mean"))
     return groups.reset_index(drop=True)
 
 
@@ -461,14 +445,7 @@ def grid_layer(frame: pd.DataFrame, zoom: int | None = None) -> tuple[folium.Fea
     widest = 48 if zoom is None else max(20, min(48, round(degrees_to_pixels(cell, zoom))))
     discs = []
     for group in groups.itertuples():
-        killed = (
-            "not stated"
-            if group.stated == 0
-            else f"{int(group.low)}-{int(group.high)}"
-            if group.high != group.low
-            else f"{int(group.low)}"
-        )
-        text = f"{group.incidents:,} incident(s) in this {cell:g}° cell; killed {killed}" + (
+        text = f"{group.incidents:,} incident(s) in this {cell:g}° cell; killed {group_range(group)}" + (
             f" ({group.incidents - group.stated} with no toll stated)" if group.stated < group.incidents else ""
         )
         size = round(18 + (widest - 18) * math.sqrt(group.incidents / largest))

@@ -13,7 +13,7 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
-from .casualties import casualty_range
+from .casualties import add_up, casualty_range, group_range
 from .colors import COLOR_OPTIONS, KIND_COLORS, UNKNOWN_COLOR, color_labels, color_scale
 from .escape import text_for_plotly
 
@@ -232,32 +232,21 @@ def _add_context_row(figure: go.Figure, rows: pd.DataFrame, highlight: frozenset
 
 
 def _bin_totals(events: pd.DataFrame, labels: pd.Series, name: str) -> pd.DataFrame:
-    """Incidents per colour label and bin (by the middle of each one's date interval), killed range summed."""
+    """Incidents per colour label and bin (by the middle of each one's date interval), the killed
+    range added up (see add_up), and how many are dated only to an interval wider than a bin."""
     middles = events["date_start"] + (events["date_end"] + ONE_DAY - events["date_start"]) / 2
-    low = events["killed_min"].astype("Float64")
-    table = pd.DataFrame(
-        {
-            "label": labels,
-            "bin": bin_starts(middles, name),
-            "low": low,
-            "high": events["killed_max"].astype("Float64").fillna(low),
-            "stated": events["killed_min"].notna(),
-            "vague": events["date_end"] - events["date_start"] >= pd.Timedelta(days=7 if name == "day" else 28),
-        }
-    )
-    return table.groupby(["label", "bin"], sort=True).agg(
-        incidents=("stated", "size"), low=("low", "sum"), high=("high", "sum"), stated=("stated", "sum"), vague=("vague", "sum")
-    )
+    wide = events["date_end"] - events["date_start"] >= pd.Timedelta(days=7 if name == "day" else 28)
+    table = pd.DataFrame({"label": labels, "bin": bin_starts(middles, name), "vague": wide})
+    return add_up(table, ["label", "bin"], events["killed_min"], events["killed_max"], vague=("vague", "sum"))
 
 
 def _add_bars(figure: go.Figure, totals: pd.DataFrame, name: str, label: str, color: str) -> None:
     unit = BINS[name][1]
     hovers = []
     for start, row in zip(totals.index.strftime("%Y-%m-%d"), totals.itertuples(), strict=True):
-        killed = (
-            "not stated" if row.stated == 0 else f"{int(row.low)}" if row.low == row.high else f"{int(row.low)}–{int(row.high)}"
+        text = (
+            f"<b>{text_for_plotly(label)}</b>: {int(row.incidents)} incident(s), {unit} of {start}<br>Killed: {group_range(row)}"
         )
-        text = f"<b>{text_for_plotly(label)}</b>: {int(row.incidents)} incident(s), {unit} of {start}<br>Killed: {killed}"
         if row.stated < row.incidents:
             text += f" ({int(row.incidents - row.stated)} with no toll stated)"
         if row.vague:

@@ -161,3 +161,20 @@ def test_a_disc_shows_a_short_count_and_its_tooltip_the_exact_one():
     from dashboard.views.incident_map import short_count
 
     assert [short_count(n) for n in (950, 2140, 170_072, 1_234_567)] == ["950", "2.1k", "170k", "1.2M"]
+
+
+def test_groups_and_bars_add_up_ranges_as_the_headline_does(frame):
+    from dashboard.views.casualties import add_up, group_range, total_range
+
+    rows = frame[frame["kind"] != "context"].head(3000).copy()
+    rows.loc[rows.index[0], ["killed_min", "killed_max"]] = [15, pd.NA]  # "at least 15": no upper bound
+    whole = add_up(pd.DataFrame({"all": 0}, index=rows.index), ["all"], rows["killed_min"], rows["killed_max"])
+    assert str(group_range(next(whole.itertuples()))) == str(total_range(rows["killed_min"], rows["killed_max"]))
+    assert str(total_range(rows["killed_min"], rows["killed_max"])).startswith("at least")
+    cell = plan_map(rows.head(1200), "incidents", load_gazetteer())  # over 1,000 located: groups
+    tooltips = [
+        d["tooltip"] for layer in cell.layers for c in layer._children.values() if isinstance(c, DiscData) for d in c.discs
+    ]
+    assert any("killed at least" in t for t in tooltips)
+    bars = [t for t in timeline_figure(rows).data if isinstance(t, go.Bar)]
+    assert any("Killed: at least" in text for trace in bars for text in trace.hovertext)
