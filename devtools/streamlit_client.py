@@ -7,6 +7,7 @@ widgets' ids by label, the markdown texts shown, exceptions, and when each arriv
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass, field
 
@@ -103,8 +104,6 @@ class StreamlitClient:
 
 
 async def _receive(socket, seconds: float) -> bytes:
-    import asyncio
-
     if seconds <= 0:
         raise TimeoutError("the script run did not finish in time")
     return await asyncio.wait_for(socket.recv(), timeout=seconds)

@@ -11,8 +11,8 @@ from streamlit_folium import st_folium
 
 from dashboard.views.colors import COLOR_OPTIONS, color_labels
 from dashboard.views.escape import text_for_markdown
-from dashboard.views.incident_map import MAX_MARKERS, base_map, bounds_from_leaflet, fit_view, plan_map
-from dashboard.views.timeline import BINS, MAX_POINTS, MAX_SHADED, bin_for, timeline_figure
+from dashboard.views.incident_map import base_map, bounds_from_leaflet, draws_groups, fit_view, plan_map
+from dashboard.views.timeline import BINS, MAX_POINTS, MAX_SHADED, binning, timeline_figure
 
 from .context import PageContext
 from .selection import on_map_click, on_timeline_select, selected_by
@@ -46,12 +46,12 @@ def show_timeline(ctx: PageContext, key: str, height: int = 420) -> None:
                 for row in periods.sort_values("date_start").itertuples()
             )
         )
-    events = int((ctx.frame["kind"] != "context").sum())
-    if events > MAX_POINTS:
-        unit = BINS[bin_for(ctx.frame["date_start"].min(), ctx.frame["date_end"].max())][1]
+    binned = binning(ctx.frame)
+    if binned:
+        events = int((ctx.frame["kind"] != "context").sum())
         st.caption(
             f"{events} attacks and strikes: too many to draw one by one (over {MAX_POINTS}), so bars count them per "
-            f"{unit}, an incident dated to an interval at its middle. Click a bar to narrow the dates to it; "
+            f"{BINS[binned][1]}, an incident dated to an interval at its middle. Click a bar to narrow the dates to it; "
             f"at {MAX_POINTS} or fewer each incident is a point."
         )
         return
@@ -97,7 +97,7 @@ def show_map(ctx: PageContext, key: str, height: int = 480) -> None:
     center, zoom = fit_view(shown["lat"], shown["lon"], height=height)
     # Too many incidents to draw one by one: the map reports where it is, so that zooming in on few
     # enough draws them (a rerun per pan or zoom). Otherwise only clicks come back and panning costs nothing.
-    zoomable = ctx.view.layer != "provinces" and int(frame["lat"].notna().sum()) > MAX_MARKERS
+    zoomable = draws_groups(frame, ctx.view.layer)
     bounds = bounds_from_leaflet((st.session_state.get(key) or {}).get("bounds")) if zoomable else None
     plan = plan_map(frame, ctx.view.layer, ctx.gazetteer, ctx.view.color, ctx.scale, frozenset(focus_ids), bounds, zoom)
     st_folium(

@@ -37,8 +37,8 @@ TABLE_COLUMNS = {
 # megabytes to the browser. Sorting then happens here, over every row, not only the page.
 PAGE_ROWS = 1000
 SORTS = {
-    "Date, oldest first": (["date_start", "id"], True),
-    "Date, newest first": (["date_start", "id"], False),
+    "Date, oldest first": (["date_start"], True),
+    "Date, newest first": (["date_start"], False),
     "Most killed first": (["killed_max", "killed_min", "date_start"], False),
 }
 PAGE, SORT = "table_page", "table_sort"
@@ -57,11 +57,8 @@ def _page(frame: pd.DataFrame) -> pd.DataFrame:
     page = right.number_input(f"Page (of {pages})", min_value=1, max_value=pages, step=1, key=PAGE)
     columns, ascending = SORTS[order]
     first = (int(page) - 1) * PAGE_ROWS
-    if columns[0] == "date_start":
-        # Stable sort on the date alone keeps the loaded (id) order within a day, cheaply.
-        shown = frame.sort_values("date_start", ascending=ascending, kind="stable")
-    else:
-        shown = frame.sort_values(columns, ascending=ascending, na_position="last")
+    # Stable: rows that tie keep the loaded order (by id, for imports and synthetic data).
+    shown = frame.sort_values(columns, ascending=ascending, kind="stable", na_position="last")
     st.caption(
         f"Rows {first + 1}–{min(first + PAGE_ROWS, len(frame))} of {len(frame)}, {PAGE_ROWS} a page. The downloads "
         "below hold every row. Tick rows to select incidents; their details open below and on every page."

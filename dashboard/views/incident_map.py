@@ -514,6 +514,11 @@ class MapPlan:
         )
 
 
+def draws_groups(frame: pd.DataFrame, layer: str) -> bool:
+    """Whether the view has too many located incidents to draw one by one (and so wants the map's bounds)."""
+    return layer != "provinces" and int(frame["lat"].notna().sum()) > MAX_MARKERS
+
+
 def plan_map(
     frame: pd.DataFrame,
     layer: str,
@@ -533,24 +538,24 @@ def plan_map(
     sizes the cells of the whole view.
     """
     located = int(frame["lat"].notna().sum())
+    counts = {"located": located, "total": len(frame)}
     if layer == "provinces":
-        return MapPlan([province_totals_layer(frame, gazetteer)], "provinces", located, len(frame), None, [])
-    if located > MAX_MARKERS and bounds is not None:
+        return MapPlan([province_totals_layer(frame, gazetteer)], "provinces", cell=None, clickable=[], **counts)
+    if not draws_groups(frame, layer):
+        layers = [incident_layer(frame, color_by, scale, selected)]
+        return MapPlan(layers, "incidents", cell=None, clickable=frame["id"].astype(str).tolist(), **counts)
+    grouped, in_view = frame, 0
+    if bounds is not None:
         south, west, north, east = bounds
         inside = frame[frame["lat"].between(south, north).fillna(False) & frame["lon"].between(west, east).fillna(False)]
         if len(inside) <= MAX_MARKERS:
             layers = [incident_layer(inside, color_by, scale, selected)]
-            return MapPlan(layers, "in view", located, len(frame), None, inside["id"].astype(str).tolist(), len(inside))
-        if 0 < len(inside) < located:  # still too many, and not all: finer groups of those in view
-            view_zoom = fit_view(pd.Series([south, north]), pd.Series([west, east]))[1] + 1  # fit_view leaves a margin
-            grid, _, cell = grid_layer(inside, view_zoom)
-            chosen = inside[inside["id"].isin(selected)] if selected else inside.iloc[:0]
-            layers = [grid, *([incident_layer(chosen, color_by, scale, selected)] if len(chosen) else [])]
-            return MapPlan(layers, "groups", located, len(frame), cell, chosen["id"].astype(str).tolist(), len(inside))
-    if located > MAX_MARKERS:
-        grid, _, cell = grid_layer(frame, zoom)
-        chosen = frame[frame["id"].isin(selected)] if selected else frame.iloc[:0]
-        layers = [grid, *([incident_layer(chosen, color_by, scale, selected)] if len(chosen) else [])]
-        return MapPlan(layers, "groups", located, len(frame), cell, chosen["id"].astype(str).tolist())
-    layers = [incident_layer(frame, color_by, scale, selected)]
-    return MapPlan(layers, "incidents", located, len(frame), None, frame["id"].astype(str).tolist())
+            ids = inside["id"].astype(str).tolist()
+            return MapPlan(layers, "in view", cell=None, clickable=ids, in_view=len(inside), **counts)
+        if len(inside) < located:  # still too many, and not all: finer groups of those in view
+            grouped, in_view = inside, len(inside)
+            zoom = fit_view(pd.Series([south, north]), pd.Series([west, east]))[1] + 1  # fit_view leaves a margin
+    grid, _, cell = grid_layer(grouped, zoom)
+    chosen = grouped[grouped["id"].isin(selected)] if selected else grouped.iloc[:0]
+    layers = [grid, *([incident_layer(chosen, color_by, scale, selected)] if len(chosen) else [])]
+    return MapPlan(layers, "groups", cell=cell, clickable=chosen["id"].astype(str).tolist(), in_view=in_view, **counts)

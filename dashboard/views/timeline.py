@@ -45,6 +45,13 @@ def bin_for(first: pd.Timestamp, last: pd.Timestamp) -> str:
     return "day" if days <= 120 else "week" if days <= 3 * 365 else "month"
 
 
+def binning(frame: pd.DataFrame) -> str | None:
+    """The bin the timeline counts attacks and strikes by, or None when it draws each as a point."""
+    if int((frame["kind"] != "context").sum()) <= MAX_POINTS:
+        return None
+    return bin_for(frame["date_start"].min(), frame["date_end"].max())
+
+
 def bin_starts(days: pd.Series, name: str) -> pd.Series:
     return days.dt.to_period(BINS[name][0]).dt.start_time.astype("datetime64[s]")
 
@@ -96,7 +103,7 @@ def timeline_figure(
     events = frame[frame["kind"] != "context"]
     groups = color_labels(events, color_by)
     colors = scale or color_scale(groups.unique(), color_by)
-    binned = bin_for(frame["date_start"].min(), frame["date_end"].max()) if len(events) > MAX_POINTS else None
+    binned = binning(frame)
     totals = _bin_totals(events, groups, binned) if binned else None
     for value in sorted(groups.unique()):
         color = colors.get(value, UNKNOWN_COLOR)
@@ -109,7 +116,7 @@ def timeline_figure(
         for _, row in context.iterrows():
             _shade_context(figure, row)
     if len(context) > MAX_POINTS:
-        _add_context_counts(figure, context, bin_for(frame["date_start"].min(), frame["date_end"].max()))
+        _add_context_counts(figure, context, binned or bin_for(frame["date_start"].min(), frame["date_end"].max()))
     elif len(context):
         _add_context_row(figure, context, highlight)
     for label, day in (markers or {}).items():
