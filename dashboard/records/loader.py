@@ -13,6 +13,7 @@ import yaml
 from .article import Article, load_article
 from .gazetteer import DEFAULT_GAZETTEER, Gazetteer, load_gazetteer
 from .problems import DataError, Problem
+from .safe_yaml import MAX_BYTES, load_limited
 from .schema import CATEGORY_COLUMNS, COLUMNS, COUNT_COLUMNS, DATE_COLUMNS, FLOAT_COLUMNS, TEXT_COLUMNS
 from .validation import RecordChecker, is_blank, parse_date
 
@@ -38,16 +39,18 @@ def dataset_path(explicit: str | Path | None = None) -> Path:
 def _read_yaml(path: Path) -> tuple[Any, Any]:
     """The parsed document and its node tree (for line numbers); DataError on unreadable files."""
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise DataError([Problem(str(path), f"larger than {MAX_BYTES // 1_000_000} MB: too big for a YAML file")])
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise DataError([Problem(str(path), "file not found")]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError([Problem(str(path), f"cannot be read as UTF-8 text: {exc}")]) from None
     try:
-        return yaml.safe_load(text), yaml.compose(text)
+        return load_limited(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
+        line = mark.line + 1 if mark else getattr(exc, "line", None)
         reason = getattr(exc, "problem", None) or str(exc)
         raise DataError([Problem(str(path), f"not valid YAML: {reason}", line=line)]) from None
 

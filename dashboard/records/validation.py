@@ -8,6 +8,7 @@ from typing import Any
 
 from .article import Article
 from .gazetteer import Gazetteer
+from .numbers import whole_number
 from .problems import Problem
 from .schema import (
     CATEGORY_COLUMNS,
@@ -47,8 +48,9 @@ def _count(value: Any) -> int | None | str:
         return "bad"
     if isinstance(value, int) and value >= 0:
         return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value)
+    if isinstance(value, str):
+        number = whole_number(value)
+        return "bad" if number is None else number
     return "bad"
 
 

@@ -21,7 +21,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.records.numbers import whole_number
 from dashboard.records.validation import parse_date
+
+from .notices import shown
 
 LIST_PARAMS = {
     "countries": "country",
@@ -109,27 +112,29 @@ def parse_query(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[
             if value in allowed and value not in kept:
                 kept.append(value)
             else:
-                ignored.append(f"{name}={value!r}: not a known {name}" if value not in allowed else f"{name}={value!r}: repeated")
+                ignored.append(f"{name}={shown(value)}: " + (f"not a known {name}" if value not in allowed else "repeated"))
         values[attribute] = tuple(kept)
     for attribute, name in (("date_from", "from"), ("date_to", "to")):
         raw = list(params.get(name, []))
         if raw:
             parsed = parse_date(raw[-1])
             if parsed is None:
-                ignored.append(f"{name}={raw[-1]!r}: not a date (expected YYYY-MM-DD)")
+                ignored.append(f"{name}={shown(raw[-1])}: not a date (expected YYYY-MM-DD)")
             values[attribute] = parsed
     if values.get("date_from") and values.get("date_to") and values["date_from"] > values["date_to"]:  # type: ignore[operator]
         ignored.append(f"from={values['date_from']} is after to={values['date_to']}: both dates ignored")
         values["date_from"] = values["date_to"] = None
     killed = list(params.get("killed", []))
     if killed:
-        if killed[-1].strip().isdigit() and len(killed[-1].strip()) <= 7:
-            values["min_killed"] = int(killed[-1]) or None
-        else:
-            ignored.append(f"killed={killed[-1]!r}: not a whole number")
+        minimum = whole_number(killed[-1], max_digits=7)
+        if minimum is None:
+            ignored.append(f"killed={shown(killed[-1])}: not a whole number (0 to 9999999)")
+        values["min_killed"] = minimum or None
     text = list(params.get("q", []))
     if text:
         values["text"] = text[-1].strip()[:MAX_TEXT]
+        if len(text[-1].strip()) > MAX_TEXT:  # said, so the app shows it and `snapshot` refuses it
+            ignored.append(f"q: longer than {MAX_TEXT} characters; only the first {MAX_TEXT} are searched")
     return Filters(**values), ignored  # type: ignore[arg-type]
 
 

@@ -18,7 +18,10 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .colors import COLOR_OPTIONS, DEFAULT_COLOR
+from dashboard.records.numbers import whole_number
+
 from .filters import FILTER_PARAMS, Choices, Filters, parse_query
+from .notices import shown, summarised
 
 MAP_LAYERS = {"incidents": "Incidents", "provinces": "Totals by province"}
 DEFAULT_LAYER = "incidents"
@@ -59,7 +62,7 @@ def _one_of(params: Mapping[str, Sequence[str]], name: str, allowed: Collection[
         return default
     if values[-1] in allowed:
         return values[-1]
-    ignored.append(f"{name}={values[-1]!r}: not one of {', '.join(sorted(allowed))}")
+    ignored.append(f"{name}={shown(values[-1])}: not one of {', '.join(sorted(allowed))}")
     return default
 
 
@@ -67,11 +70,11 @@ def _step(params: Mapping[str, Sequence[str]], steps: int, ignored: list[str]) -
     values = list(params.get("step", []))
     if not values:
         return None
-    raw = values[-1].strip()
-    if raw.isdigit() and len(raw) <= 6 and 1 <= int(raw) <= steps:
-        return int(raw)
+    number = whole_number(values[-1], max_digits=6)
+    if number is not None and 1 <= number <= steps:
+        return number
     ignored.append(
-        f"step={values[-1]!r}: not a passage number (1 to {steps})" if steps else f"step={values[-1]!r}: no article passages"
+        f"step={shown(values[-1])}: not a passage number (1 to {steps})" if steps else f"step={shown(values[-1])}: no article passages"
     )
     return None
 
@@ -87,14 +90,12 @@ def parse_view(
     incidents: list[str] = []
     for value in params.get("incident", []):
         if value not in ids:
-            ignored.append(f"incident={value!r}: no record has this id")
+            ignored.append(f"incident={shown(value)}: no record has this id")
         elif value not in incidents and len(incidents) < MAX_SELECTED:
             incidents.append(value)
     color = _one_of(params, "color", COLOR_OPTIONS, DEFAULT_COLOR, ignored)
     layer = _one_of(params, "layer", MAP_LAYERS, DEFAULT_LAYER, ignored)
     step = _step(params, steps, ignored)
     order = _one_of(params, "order", ORDERS, DEFAULT_ORDER, ignored)
-    for name in params:
-        if name not in FILTER_PARAMS | VIEW_PARAMS:
-            ignored.append(f"{name}: not a known parameter")
-    return View(filters, tuple(incidents), color, layer, step, order), ignored
+    unknown = [name for name in params if name not in FILTER_PARAMS | VIEW_PARAMS]
+    return View(filters, tuple(incidents), color, layer, step, order), summarised(ignored, unknown)

@@ -1,0 +1,68 @@
+"""Hostile and broken YAML files: every problem named with file, record and field; never a crash."""
+
+from __future__ import annotations
+
+import time
+
+from dashboard.cli import main
+from tests.conftest import CONTEXT_RECORD, with_changes
+
+
+def test_validate_names_a_superscript_count_in_yaml(write_dataset, capsys):
+    path = write_dataset([with_changes(killed_min="²", killed_max="9"), CONTEXT_RECORD])
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}, record 'hotel'" in err and "field 'killed_min': '²' is not a whole number" in err
+    assert "Traceback" not in err
+
+
+def test_a_count_written_as_text_digits_still_loads(write_dataset, capsys):
+    path = write_dataset([with_changes(killed_min=" 7 ", killed_max="9"), CONTEXT_RECORD])
+    assert main(["validate", str(path)]) == 0
+
+
+def nested_anchors(levels: int = 9) -> str:
+    """The 560-byte kind of file: each anchor a list of nine aliases to the one before, then `kind: *i`."""
+    names = "abcdefghi"[:levels]
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for before, name in zip(names, names[1:], strict=False):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{before}"] * 9) + "]")
+    return "\n".join(lines) + f"\nincidents:\n- id: x\n  kind: *{names[-1]}\n"
+
+
+def test_nested_anchors_fail_fast_with_a_clear_problem(tmp_path, capsys):
+    path = tmp_path / "laughs.yaml"
+    path.write_text(nested_anchors(), encoding="utf-8")
+    assert path.stat().st_size < 700
+    started = time.perf_counter()
+    assert main(["validate", str(path)]) == 1
+    elapsed = time.perf_counter() - started
+    err = capsys.readouterr().err
+    assert "alias *a repeats a list or mapping" in err and "line 2" in err
+    assert elapsed < 5  # generous for a loaded CI machine; before the limit it ran past a minute
+
+
+def test_deep_nesting_is_refused(tmp_path, capsys):
+    path = tmp_path / "deep.yaml"
+    path.write_text("incidents: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    assert "nested more than 50 levels deep" in capsys.readouterr().err
+
+
+def test_too_many_aliases_are_refused(tmp_path, capsys):
+    path = tmp_path / "aliases.yaml"
+    path.write_text("v: &v 1\nincidents: [" + ",".join(["*v"] * 1001) + "]\n", encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    assert "more than 1000 aliases" in capsys.readouterr().err
+
+
+def test_aliases_to_plain_values_still_load(write_dataset, capsys):
+    path = write_dataset(
+        text=(
+            "dataset: {name: T}\nincidents:\n- {id: c, kind: &k context, title: T, summary: S, date_start: 2014-03-01,\n"
+            "   date_end: 2014-03-01, date_precision: day, date_basis: b, country: PAK, location_precision: country}\n"
+            "- {id: d, kind: *k, title: T, summary: S, date_start: 2014-03-01,\n"
+            "   date_end: 2014-03-01, date_precision: day, date_basis: b, country: PAK, location_precision: country}\n"
+        )
+    )
+    assert main(["validate", str(path)]) == 0, capsys.readouterr().err
