@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .colors import COLOR_OPTIONS, DEFAULT_COLOR
 from dashboard.records.numbers import whole_number
 
+from .colors import COLOR_OPTIONS, DEFAULT_COLOR
 from .filters import FILTER_PARAMS, Choices, Filters, parse_query
 from .notices import shown, summarised
 
@@ -74,7 +74,9 @@ def _step(params: Mapping[str, Sequence[str]], steps: int, ignored: list[str]) -
     if number is not None and 1 <= number <= steps:
         return number
     ignored.append(
-        f"step={shown(values[-1])}: not a passage number (1 to {steps})" if steps else f"step={shown(values[-1])}: no article passages"
+        f"step={shown(values[-1])}: not a passage number (1 to {steps})"
+        if steps
+        else f"step={shown(values[-1])}: no article passages"
     )
     return None
 
