@@ -13,7 +13,7 @@ import yaml
 from .article import Article, load_article
 from .gazetteer import DEFAULT_GAZETTEER, Gazetteer, load_gazetteer
 from .problems import DataError, Problem
-from .safe_yaml import MAX_BYTES, load_limited
+from .safe_yaml import MAX_BYTES, LimitExceeded, load_limited
 from .schema import CATEGORY_COLUMNS, COLUMNS, COUNT_COLUMNS, DATE_COLUMNS, FLOAT_COLUMNS, TEXT_COLUMNS
 from .validation import RecordChecker, is_blank, parse_date
 
@@ -52,7 +52,8 @@ def _read_yaml(path: Path) -> tuple[Any, Any]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else getattr(exc, "line", None)
         reason = getattr(exc, "problem", None) or str(exc)
-        raise DataError([Problem(str(path), f"not valid YAML: {reason}", line=line)]) from None
+        kind = "refused (a limit of the YAML reader)" if isinstance(exc, LimitExceeded) else "not valid YAML"
+        raise DataError([Problem(str(path), f"{kind}: {reason}", line=line)]) from None
 
 
 def _record_lines(tree: Any) -> list[int | None]:

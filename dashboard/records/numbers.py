@@ -7,9 +7,10 @@ import re
 # ASCII digits only. Not str.isdigit(): it accepts '²' (which int() then rejects) and other
 # scripts' digits ('١٢', which int() reads as 12, so a link would not round-trip to itself).
 _WHOLE = re.compile(r"[0-9]+")
+MAX_DIGITS = 12  # a count of people: a trillion is already absurd, and Int64 holds it
 
 
-def whole_number(text: str, max_digits: int = 12) -> int | None:
+def whole_number(text: str, max_digits: int = MAX_DIGITS) -> int | None:
     """The non-negative whole number `text` spells (spaces around it allowed), else None.
 
     Refuses signs, decimals, exponents, superscripts, other scripts' digits and anything longer

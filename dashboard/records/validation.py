@@ -8,7 +8,7 @@ from typing import Any
 
 from .article import Article
 from .gazetteer import Gazetteer
-from .numbers import whole_number
+from .numbers import MAX_DIGITS, whole_number
 from .problems import Problem
 from .schema import (
     CATEGORY_COLUMNS,
@@ -46,7 +46,7 @@ def _count(value: Any) -> int | None | str:
         return None
     if isinstance(value, bool):
         return "bad"
-    if isinstance(value, int) and value >= 0:
+    if isinstance(value, int) and 0 <= value < 10**MAX_DIGITS:
         return value
     if isinstance(value, str):
         number = whole_number(value)
