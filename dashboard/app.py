@@ -25,7 +25,7 @@ from dashboard.components.sidebar import seed_once, share_box, sidebar  # noqa: 
 from dashboard.components.url import query_params, write_url  # noqa: E402
 from dashboard.records.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
 from dashboard.records.loader import Dataset, dataset_path  # noqa: E402
-from dashboard.records.problems import DataError  # noqa: E402
+from dashboard.records.problems import DataError, problem_listing, problems_by_field  # noqa: E402
 from dashboard.screens import about, article, incident, incidents, map_page, overview, timeline_page, your_data  # noqa: E402
 from dashboard.screens.your_data import active_dataset, session_profile  # noqa: E402
 from dashboard.snapshot import build_snapshot  # noqa: E402
@@ -47,6 +47,10 @@ PAGES = {
     "import": ("Your data", your_data),
     "about": ("About", about),
 }
+# Other paths people type or guess for a page (the page is named "Your data"): hidden from the
+# navigation, they show the same page.
+PAGE_ALIASES = {"your_data": "import", "your-data": "import"}
+SHOWN_PROBLEMS = 200  # on the page; `python -m dashboard validate` lists them all
 
 
 # cache_resource, not cache_data: one copy shared by every session and rerun, never pickled or
@@ -90,10 +94,12 @@ def modified_time(path: str) -> float:
         return 0.0  # load_source names the missing file
 
 
-def show_load_error(error: DataError) -> None:
+def show_load_error(error: DataError, path: str) -> None:
     st.title("The incident data could not be loaded")
     st.error(f"{len(error.problems)} problem(s) in the data. Fix them and reload the page.")
-    st.code("\n".join(str(problem) for problem in error.problems), language=None)
+    if len(error.problems) > SHOWN_PROBLEMS:
+        st.markdown(text_for_markdown(problems_by_field(error.problems)))
+    st.code(problem_listing(error.problems, SHOWN_PROBLEMS, path), language=None)
 
 
 def main() -> None:
@@ -104,7 +110,7 @@ def main() -> None:
     try:
         curated = cached_dataset(path, modified)
     except DataError as error:
-        show_load_error(error)
+        show_load_error(error, path)
         return
     dataset = active_dataset(curated)  # an upload, in this session only, replaces or joins it
     profile = cached_profile(path, modified) if dataset is curated else session_profile(dataset)
@@ -136,7 +142,11 @@ def main() -> None:
         pages[url_path] = st.Page(
             lambda module=module: module.render(ctx), title=title, url_path=url_path, default=url_path == "overview"
         )
-    current = st.navigation(list(pages.values()), position="top")
+    aliases = [
+        st.Page(lambda module=PAGES[target][1]: module.render(ctx), title=PAGES[target][0], url_path=alias, visibility="hidden")
+        for alias, target in PAGE_ALIASES.items()
+    ]
+    current = st.navigation([*pages.values(), *aliases], position="top")
 
     st.title(text_for_markdown(dataset.meta.get("name", "Incidents")) if current.url_path == "" else current.title)
     described = [text_for_markdown(article[key]) for key in ("outlet", "title", "published") if article.get(key)]

@@ -14,8 +14,9 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 from .records.export import to_csv, to_geojson
-from .records.loader import Dataset, dataset_path, load_dataset
+from .records.loader import Dataset, dataset_path
 from .records.problems import DataError
+from .sources import load_source
 
 EXPORTERS = {"csv": to_csv, "geojson": to_geojson}
 
@@ -44,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         return _import(args.file, args.out, args.format, args.rejections)
 
     try:
-        dataset = load_dataset(args.path)
+        dataset = load_source(args.path)  # what the app opens: YAML, a canonical table, or a raw export
     except DataError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -52,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "validate":
         print(f"{dataset.path}: {len(dataset.frame)} records, no problems")
+        for line in dataset.meta.get("import_report", []):  # a raw export: what its import kept and rejected
+            print(f"  {line}")
         return 0
     if args.command == "snapshot":
         return _snapshot(dataset, args.query, args.out)
@@ -76,8 +79,15 @@ def _snapshot(dataset: Dataset, query: str, out: Path) -> int:
             print(f"query: {message}", file=sys.stderr)
         print(f"{len(ignored)} problem(s) in the query; no snapshot written", file=sys.stderr)
         return 2
+    if out.exists() and not out.is_dir():
+        print(f"--out {out}: is a file; give a folder (new or existing) for the snapshot", file=sys.stderr)
+        return 2
     files = build_snapshot(dataset, view, load_gazetteer(), dt.datetime.now(dt.UTC))
-    write_snapshot(files, out)
+    try:
+        write_snapshot(files, out)
+    except OSError as error:
+        print(f"--out {out}: cannot write the snapshot there ({error.strerror or error})", file=sys.stderr)
+        return 2
     print(f"Wrote {out / 'index.html'}: {size_report(files)}")
     return 0
 

@@ -30,3 +30,20 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__(f"{len(problems)} problem(s) in the data:\n" + "\n".join(map(str, problems)))
+
+
+def problem_listing(problems: list[Problem], limit: int, path: str) -> str:
+    """The first `limit` problems, one a line, then how many more and where to see them all."""
+    lines = [str(problem) for problem in problems[:limit]]
+    if len(problems) > limit:
+        lines.append(f"... and {len(problems) - limit} more: python -m dashboard validate {path} lists them all")
+    return "\n".join(lines)
+
+
+def problems_by_field(problems: list[Problem]) -> str:
+    """How many problems each field has, most first: 'killed_min: 5,000; kind: 12'."""
+    counts: dict[str, int] = {}
+    for problem in problems:
+        counts[problem.field or "the file"] = counts.get(problem.field or "the file", 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    return "Problems by field: " + "; ".join(f"{field}: {count:,}" for field, count in ranked)

@@ -43,6 +43,8 @@ OPTIONAL_IN_TABLES = ("perpetrator",)  # blank: not stated (see above)
 
 
 def _shown(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # a Parquet float column's -5.0 was written as -5
     text = str(value)
     return text if len(text) <= SHOWN_CHARS else f"{text[:SHOWN_CHARS]}… ({len(text)} characters)"
 

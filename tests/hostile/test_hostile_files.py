@@ -79,3 +79,30 @@ def test_a_count_too_big_for_the_table_is_a_problem_not_a_crash(write_dataset, c
     path = write_dataset([with_changes(killed_min=10**20, killed_max=10**20), CONTEXT_RECORD])
     assert main(["validate", str(path)]) == 1
     assert "field 'killed_min': '100000000000000000000' is not a whole number" in capsys.readouterr().err
+
+
+def test_snapshot_refuses_a_superscript_with_a_message_not_a_traceback(tmp_path, capsys):
+    assert main(["snapshot", "--out", str(tmp_path / "s"), "killed=²&step=²"]) == 2
+    err = capsys.readouterr().err
+    assert "query: killed='²': not a whole number" in err and "query: step='²'" in err and "Traceback" not in err
+    assert not (tmp_path / "s").exists()
+
+
+def test_snapshot_refuses_a_long_q_it_would_cut(tmp_path, capsys):
+    assert main(["snapshot", "--out", str(tmp_path / "s"), "q=" + "a" * 300]) == 2
+    assert "q: longer than 200 characters" in capsys.readouterr().err
+    assert not (tmp_path / "s").exists()
+
+
+def test_snapshot_out_pointing_at_a_file_is_a_clear_message(tmp_path, capsys):
+    target = tmp_path / "taken.html"
+    target.write_text("mine", encoding="utf-8")
+    assert main(["snapshot", "--out", str(target), "kind=attack"]) == 2
+    assert f"--out {target}: is a file" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "mine"
+
+
+def test_snapshot_out_that_cannot_be_made_is_a_clear_message(tmp_path, capsys):
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    assert main(["snapshot", "--out", str(tmp_path / "file" / "inside"), "kind=attack"]) == 2
+    assert "cannot write the snapshot there" in capsys.readouterr().err
