@@ -81,6 +81,11 @@ def towns(path: Path = DEFAULT_GAZETTEER) -> pd.DataFrame:
     return frame
 
 
+def country_boxes(path: Path = DEFAULT_GAZETTEER) -> dict[str, tuple[float, float, float, float]]:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {code: tuple(info["bbox"]) for code, info in raw["countries"].items()}
+
+
 def _pick(rng: np.random.Generator, mix: tuple, size: int) -> np.ndarray:
     values = np.array([value for value, _ in mix], dtype=object)
     shares = np.array([share for _, share in mix], dtype=float)
@@ -142,6 +147,11 @@ def synthetic_incidents(size: int, seed: int = 2014) -> pd.DataFrame:
     scatter = pd.Series(location_precision).map(SCATTER).fillna(0.0).to_numpy()
     lat = places["lat"].to_numpy()[town] + rng.normal(0, 1, size) * scatter
     lon = places["lon"].to_numpy()[town] + rng.normal(0, 1, size) * scatter
+    # Scatter must not carry a point out of its country (Karachi is on the coast): the loader refuses such rows.
+    for code, (west, south, east, north) in country_boxes().items():
+        rows = places["country"].to_numpy()[town] == code
+        lat[rows] = np.clip(lat[rows], south, north)
+        lon[rows] = np.clip(lon[rows], west, east)
     countrywide = location_precision == "country"
     lat[countrywide] = np.nan
     lon[countrywide] = np.nan

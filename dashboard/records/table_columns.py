@@ -22,53 +22,60 @@ class Parsed:
     values: pd.Series  # typed; missing where blank or bad
     bad: np.ndarray  # bool per row: a value was given and could not be read
     reason: str = ""  # why, for the whole column, when its type is wrong (integer dates)
+    blank: np.ndarray | None = None  # bool per row: nothing was given
+
+
+def is_text(column: pd.Series) -> bool:
+    return column.dtype == object or isinstance(column.dtype, pd.StringDtype)
+
+
+def as_text(column: pd.Series) -> pd.Series:
+    """Text with blanks as missing; a number or a date in a text column becomes its text.
+    A column that is already text stays in its storage (Arrow for Parquet): no copy to Python objects."""
+    text = column if isinstance(column.dtype, pd.StringDtype) else column.astype("string")
+    text = text.str.strip()
+    return text.where(text.str.len() > 0)
 
 
 def blank_mask(column: pd.Series) -> np.ndarray:
     """Missing, or text of only whitespace."""
-    missing = column.isna().to_numpy(dtype=bool)
-    if column.dtype == object or isinstance(column.dtype, pd.StringDtype):
-        text = column.astype("string")
-        missing = missing | text.str.strip().eq("").fillna(True).to_numpy(dtype=bool)
-    return missing
-
-
-def as_text(column: pd.Series) -> pd.Series:
-    """Text with blanks as missing; a number or a date in a text column becomes its text."""
-    text = column.astype("string").str.strip()
-    return text.mask(text.eq(""))
+    if is_text(column):
+        return as_text(column).isna().to_numpy(dtype=bool)
+    return column.isna().to_numpy(dtype=bool)
 
 
 def parse_dates(column: pd.Series) -> Parsed:
     """Dates as datetime64[s]. Text must be ISO (YYYY-MM-DD); a numeric column is refused as a whole,
     since Parquet integers would otherwise be read as nanoseconds after 1970."""
-    blank = blank_mask(column)
+    blank = column.isna().to_numpy(dtype=bool)
     if pd.api.types.is_datetime64_any_dtype(column.dtype):
         values = column.dt.tz_localize(None) if getattr(column.dt, "tz", None) else column
-        return Parsed(values.dt.normalize().astype("datetime64[s]"), np.zeros(len(column), bool))
+        return Parsed(values.dt.normalize().astype("datetime64[s]"), np.zeros(len(column), bool), blank=blank)
     if pd.api.types.is_numeric_dtype(column.dtype) or pd.api.types.is_bool_dtype(column.dtype):
         example = column.dropna()
         shown = f" (e.g. {example.iloc[0]})" if len(example) else ""
         reason = f"holds numbers{shown}, not dates: write YYYY-MM-DD text or a date column"
-        return Parsed(pd.Series(pd.NaT, index=column.index, dtype="datetime64[s]"), ~blank, reason)
+        return Parsed(pd.Series(pd.NaT, index=column.index, dtype="datetime64[s]"), ~blank, reason, blank)
     text = as_text(column)
+    blank = text.isna().to_numpy(dtype=bool)
     parsed = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
     retry = parsed.isna().to_numpy() & ~blank  # '2014-03-20T00:00:00' and other ISO forms, rare: parsed apart
     if retry.any():
         parsed[retry] = pd.to_datetime(text[retry], format="ISO8601", errors="coerce", utc=True).dt.tz_localize(None)
     bad = parsed.isna().to_numpy() & ~blank
-    return Parsed(parsed.dt.normalize().astype("datetime64[s]"), bad)
+    return Parsed(parsed.dt.normalize().astype("datetime64[s]"), bad, blank=blank)
 
 
 def parse_counts(column: pd.Series, minimum: int = 0) -> Parsed:
     """Whole numbers >= minimum as Int64; text must be plain digits, numbers must be whole."""
-    blank = blank_mask(column)
+    blank = column.isna().to_numpy(dtype=bool)
     if pd.api.types.is_bool_dtype(column.dtype):
-        return Parsed(pd.array([pd.NA] * len(column), dtype="Int64"), ~blank)
+        return Parsed(pd.Series(pd.NA, index=column.index, dtype="Int64"), ~blank, blank=blank)
     if pd.api.types.is_numeric_dtype(column.dtype):
         numbers = pd.to_numeric(column, errors="coerce").astype("Float64")
     else:
         text = as_text(column)
+        blank = text.isna().to_numpy(dtype=bool)
         digits = text.str.fullmatch(f"[0-9]{{1,{MAX_DIGITS}}}").fillna(False).to_numpy(dtype=bool)
         numbers = pd.to_numeric(text.where(digits), errors="coerce").astype("Float64")
     array = numbers.to_numpy(dtype=float, na_value=np.nan)
@@ -76,25 +83,39 @@ def parse_counts(column: pd.Series, minimum: int = 0) -> Parsed:
         good = np.isfinite(array) & (array == np.floor(array)) & (array >= minimum) & (array < 10.0**MAX_DIGITS)
     values = pd.array(np.where(good, array, 0).astype(np.int64), dtype="Int64")
     values[~good] = pd.NA
-    return Parsed(pd.Series(values, index=column.index), ~good & ~blank)
+    return Parsed(pd.Series(values, index=column.index), ~good & ~blank, blank=blank)
 
 
 def parse_floats(column: pd.Series) -> Parsed:
     """Numbers as Float64; text must read as a number."""
-    blank = blank_mask(column)
+    blank = column.isna().to_numpy(dtype=bool)
     if pd.api.types.is_bool_dtype(column.dtype):
-        return Parsed(pd.Series(pd.NA, index=column.index, dtype="Float64"), ~blank)
-    source = column if pd.api.types.is_numeric_dtype(column.dtype) else as_text(column)
+        return Parsed(pd.Series(pd.NA, index=column.index, dtype="Float64"), ~blank, blank=blank)
+    source = column
+    if not pd.api.types.is_numeric_dtype(column.dtype):
+        source = as_text(column)
+        blank = source.isna().to_numpy(dtype=bool)
     numbers = pd.to_numeric(source, errors="coerce").astype("Float64")
     array = numbers.to_numpy(dtype=float, na_value=np.nan)
     bad = ~np.isfinite(array) & ~blank
-    return Parsed(numbers.mask(pd.Series(bad, index=column.index)), bad)
+    return Parsed(numbers.mask(pd.Series(bad, index=column.index)), bad, blank=blank)
 
 
 def parse_categories(column: pd.Series, allowed: tuple[str, ...]) -> Parsed:
+    """A vocabulary column as a Categorical of the allowed values; anything else is bad."""
+    if isinstance(column.dtype, pd.CategoricalDtype):  # Parquet keeps categories: check each once, not each row
+        names = [str(name).strip() for name in column.cat.categories]
+        lookup = np.array([allowed.index(n) if n in allowed else -1 for n in names] + [-1])
+        given = np.array([bool(n) for n in names] + [False])
+        codes = column.cat.codes.to_numpy()  # -1 (missing) picks the last entry of each lookup
+        new_codes = lookup[codes]
+        blank = ~given[codes]
+        values = pd.Series(pd.Categorical.from_codes(new_codes, categories=list(allowed)), index=column.index)
+        return Parsed(values, (new_codes == -1) & ~blank, blank=blank)
     text = as_text(column)
-    bad = ~text.isin(allowed).to_numpy(dtype=bool) & ~blank_mask(column)
-    return Parsed(text.where(~bad).astype(pd.CategoricalDtype(list(allowed))), bad)
+    blank = text.isna().to_numpy(dtype=bool)
+    values = pd.Series(pd.Categorical(text, categories=list(allowed)), index=column.index)
+    return Parsed(values, values.isna().to_numpy(dtype=bool) & ~blank, blank=blank)
 
 
 def source_problems(sources: object) -> list[tuple[str, str]]:
@@ -115,22 +136,24 @@ def source_problems(sources: object) -> list[tuple[str, str]]:
 def parse_sources(column: pd.Series) -> tuple[list[list], dict[int, list[tuple[str, str]]]]:
     """Each row's list of sources, and the problems by row. Each distinct text is decoded once:
     rows of one export share a handful of publishers."""
-    texts = column.astype(object).where(~pd.Series(blank_mask(column), index=column.index), None)
-    decoded: dict[str, tuple[list, list[tuple[str, str]]]] = {}
-    for text in pd.unique(texts.dropna()):
+    blank = column.isna().to_numpy(dtype=bool) if not is_text(column) else as_text(column).isna().to_numpy(dtype=bool)
+    codes, texts = pd.factorize(column.astype(object).where(~pd.Series(blank, index=column.index), None))
+    decoded: list[list] = []
+    faults_of: list[list[tuple[str, str]]] = []
+    for text in texts:
         try:
             value = json.loads(text) if isinstance(text, str) else text
         except ValueError as error:
-            decoded[text] = ([], [("sources", f"not valid JSON ({error.msg}, character {error.pos})")])
+            decoded.append([])
+            faults_of.append([("sources", f"not valid JSON ({error.msg}, character {error.pos})")])
             continue
         if isinstance(value, np.ndarray):
             value = value.tolist()
         faults = source_problems(value)
-        decoded[text] = ([] if faults and faults[0][0] == "sources" else value, faults)
-    rows, problems = [], {}
-    for position, text in enumerate(texts):
-        value, faults = decoded.get(text, ([], [])) if text is not None else ([], [])
-        rows.append(value)
-        if faults:
-            problems[position] = faults
+        decoded.append([] if faults and faults[0][0] == "sources" else value)
+        faults_of.append(faults)
+    decoded.append([])  # code -1: blank
+    rows = [decoded[code] for code in codes.tolist()]
+    faulty = [code for code, faults in enumerate(faults_of) if faults]
+    problems = {int(p): faults_of[codes[p]] for p in np.flatnonzero(np.isin(codes, faulty))} if faulty else {}
     return rows, problems

@@ -31,6 +31,7 @@ from .schema import (
 from .table_columns import (
     Parsed,
     as_text,
+    blank_mask,
     parse_categories,
     parse_counts,
     parse_dates,
@@ -57,6 +58,7 @@ class TableChecker:
         self.file = file
         self.gazetteer = gazetteer
         self.typed: dict[str, object] = {}
+        self.blank: dict[str, np.ndarray] = {}  # per column: rows where nothing was given
         self.found: list[tuple[int, Problem]] = []  # (row position, problem); -1 for a whole column
         self.ids = as_text(self.raw["id"]) if "id" in self.raw else pd.Series(pd.NA, index=self.raw.index)
 
@@ -78,6 +80,7 @@ class TableChecker:
             value = self.raw_value(column)
             self.add(parsed.bad, column, lambda p: f"'{value(p)}' {expected}")
         self.typed[column] = parsed.values
+        self.blank[column] = parsed.blank if parsed.blank is not None else blank_mask(self.raw[column])
         return parsed.values
 
     def problems(self) -> list[Problem]:
@@ -123,7 +126,9 @@ def _parse_columns(checker: TableChecker) -> None:
                     checker.found.append((position, Problem(checker.file, message, checker.label(position), None, field)))
             checker.typed[column] = rows
         else:
-            checker.typed[column] = as_text(raw[column])
+            text = checker.ids if column == "id" else as_text(raw[column])
+            checker.blank[column] = text.isna().to_numpy(dtype=bool)
+            checker.typed[column] = text.astype("string")
 
 
 def _given(checker: TableChecker, column: str) -> np.ndarray:
@@ -133,7 +138,7 @@ def _given(checker: TableChecker, column: str) -> np.ndarray:
 
 def _unread(checker: TableChecker, column: str) -> np.ndarray:
     """Rows where the column was left empty (not where it holds a value that could not be read)."""
-    return checker.raw[column].isna().to_numpy(dtype=bool) | (as_text(checker.raw[column]).isna().to_numpy(dtype=bool))
+    return checker.blank[column]
 
 
 def _check_required(checker: TableChecker) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -46,7 +47,12 @@ def read_table(path: Path, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
                 frame[column] = _undefused(frame[column])
     except (OSError, ValueError, ArrowException) as error:
         raise DataError([Problem(str(path), f"cannot be read as a canonical table: {error}")]) from None
-    return check_table(frame, str(path), gazetteer or load_gazetteer())
+    return check_table(frame, str(path), gazetteer or _gazetteer())
+
+
+@functools.cache
+def _gazetteer() -> Gazetteer:
+    return load_gazetteer()  # read-only; parsing its YAML took longer than validating 100k rows
 
 
 def _undefused(column: pd.Series) -> pd.Series:
