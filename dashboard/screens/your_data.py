@@ -5,6 +5,7 @@ The upload lives in this browser session only: a shared link opens on the curate
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import streamlit as st
 
 from dashboard.components.context import PageContext
 from dashboard.components.selection import clear_selection
+from dashboard.components.session_memory import drop_upload_bytes, free_with_session, give_back_memory
 from dashboard.components.sidebar import reset_filters
 from dashboard.importers import FORMATS, import_file
 from dashboard.records.loader import Dataset
@@ -59,12 +61,20 @@ def _switch(dataset: Dataset | None, beside: bool = False) -> None:
     clear_selection()
 
 
+def _explore_upload(beside: bool) -> None:
+    # The dataset is looked up here, not passed as the button's argument: Streamlit keeps a button's
+    # arguments in its widget state, which outlives the session's own state (see session_memory).
+    _switch(st.session_state[REPORT][2], beside)
+
+
 def _import(upload, fmt: str) -> None:
     suffix = Path(upload.name).suffix.lower() or ".csv"
     bar = st.progress(0.0, text="Reading the file")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"upload{suffix}"
-        path.write_bytes(upload.getvalue())
+        upload.seek(0)
+        with path.open("wb") as handle:
+            shutil.copyfileobj(upload, handle)  # not getvalue(): that would be one more copy of the whole file
         try:
             result = import_file(
                 path, fmt or None, lambda done, total: bar.progress(done / max(total, 1), text=f"{done} of {total} rows")
@@ -76,6 +86,9 @@ def _import(upload, fmt: str) -> None:
     bar.empty()
     result.report.source = upload.name
     st.session_state[REPORT] = (upload.name, result, imported_dataset(result, Path(upload.name)))
+    drop_upload_bytes(upload)  # read: the report and the table are what the page needs now
+    free_with_session(result.frame)
+    give_back_memory()  # the import's working copies are freed; return their pages
 
 
 def render(ctx: PageContext) -> None:
@@ -90,7 +103,7 @@ def render(ctx: PageContext) -> None:
         _import(upload, fmt)
     prepared = st.session_state.get(REPORT)
     if prepared is not None:
-        name, result, dataset = prepared
+        name, result, _ = prepared
         report = result.report
         st.subheader(f"Import report: {text_for_markdown(name)}")
         (st.success if report.reconciles else st.error)("\n\n".join(text_for_markdown(line) for line in report.summary()))
@@ -109,9 +122,9 @@ def render(ctx: PageContext) -> None:
             )
         if report.imported:
             left, right = st.columns(2)
-            left.button("Explore this data", key="explore_uploaded", on_click=_switch, args=(dataset, False), type="primary")
+            left.button("Explore this data", key="explore_uploaded", on_click=_explore_upload, args=(False,), type="primary")
             right.button(
-                "Explore it beside the article's incidents", key="explore_beside", on_click=_switch, args=(dataset, True)
+                "Explore it beside the article's incidents", key="explore_beside", on_click=_explore_upload, args=(True,)
             )
     if st.session_state.get(UPLOADED) is not None:
         st.info(
