@@ -50,7 +50,8 @@ PAGES = {
 # Other paths people type or guess for a page (the page is named "Your data"): hidden from the
 # navigation, they show the same page.
 PAGE_ALIASES = {"your_data": "import", "your-data": "import"}
-SHOWN_PROBLEMS = 200  # on the page; `python -m dashboard validate` lists them all
+SHOWN_PROBLEMS = 200
+PAGE_CONTEXT = "page_context"  # on the page; `python -m dashboard validate` lists them all
 
 
 # cache_resource, not cache_data: one copy shared by every session and rerun, never pickled or
@@ -138,12 +139,23 @@ def main() -> None:
         pages=pages,
         span=profile.span,
     )
+    # The pages read the context from the session's state, not from their closures: Streamlit keeps
+    # the last run's pages after the session ends, and an upload's table must not stay with them.
+    st.session_state[PAGE_CONTEXT] = ctx
     for url_path, (title, module) in PAGES.items():
         pages[url_path] = st.Page(
-            lambda module=module: module.render(ctx), title=title, url_path=url_path, default=url_path == "overview"
+            lambda module=module: module.render(st.session_state[PAGE_CONTEXT]),
+            title=title,
+            url_path=url_path,
+            default=url_path == "overview",
         )
     aliases = [
-        st.Page(lambda module=PAGES[target][1]: module.render(ctx), title=PAGES[target][0], url_path=alias, visibility="hidden")
+        st.Page(
+            lambda module=PAGES[target][1]: module.render(st.session_state[PAGE_CONTEXT]),
+            title=PAGES[target][0],
+            url_path=alias,
+            visibility="hidden",
+        )
         for alias, target in PAGE_ALIASES.items()
     ]
     current = st.navigation([*pages.values(), *aliases], position="top")

@@ -26,7 +26,7 @@ from streamlit.runtime import Runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 WATCH_SECONDS = 5.0
-_watched: dict[str, weakref.ref] = {}  # session id -> its session state, while it holds an upload
+_watched: dict[str, Any] = {}  # session id -> its SessionState, while it holds an upload
 _lock = threading.Lock()
 _watcher: threading.Thread | None = None
 
@@ -46,9 +46,11 @@ def free_with_session(held: object) -> None:
     if ctx is None or not Runtime.exists():
         return  # AppTest, or no server: nothing outlives the run
     Runtime.instance().mark_session_nonresumable(ctx.session_id)
-    try:
-        state = weakref.ref(ctx.session_state)
-    except TypeError:
+    # The session's SessionState lives as long as the session (the SafeSessionState wrapper in the
+    # run's context is made afresh for each run). Held here only until the session ends; it cannot
+    # be weakly referenced (slots).
+    state = getattr(ctx.session_state, "_state", None)
+    if state is None:
         return
     with _lock:
         _watched[ctx.session_id] = state
@@ -70,21 +72,18 @@ def _watch() -> None:
             if not _watched:
                 return
             ended = [sid for sid in _watched if not Runtime.exists() or not Runtime.instance().is_active_session(sid)]
-            states = [_watched.pop(sid)() for sid in ended]
+            states = [_watched.pop(sid) for sid in ended]
         for state in states:
             _clear(state)
+        del states
         if ended:
             give_back_memory()
 
 
 def _clear(state: Any) -> None:
-    """Empty an ended session's state (its upload, report and combined table)."""
-    inner = getattr(state, "_state", None)  # SafeSessionState wraps SessionState; its clear() is not public
-    lock = getattr(state, "_lock", None)
-    if inner is None or lock is None:
-        return
-    with lock:
-        inner.clear()
+    """Empty an ended session's state (its upload, report and combined table); nothing runs in it now."""
+    if state is not None and hasattr(state, "clear"):
+        state.clear()
 
 
 def _give_back_soon() -> None:

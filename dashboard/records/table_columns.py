@@ -114,8 +114,9 @@ def parse_categories(column: pd.Series, allowed: tuple[str, ...]) -> Parsed:
         return Parsed(values, (new_codes == -1) & ~blank, blank=blank)
     text = as_text(column)
     blank = text.isna().to_numpy(dtype=bool)
-    values = pd.Series(pd.Categorical(text, categories=list(allowed)), index=column.index)
-    return Parsed(values, values.isna().to_numpy(dtype=bool) & ~blank, blank=blank)
+    known = text.isin(allowed).to_numpy(dtype=bool)
+    values = pd.Series(pd.Categorical(text.where(known), categories=list(allowed)), index=column.index)
+    return Parsed(values, ~known & ~blank, blank=blank)
 
 
 def source_problems(sources: object) -> list[tuple[str, str]]:

@@ -26,6 +26,8 @@ from dashboard.views.view_state import VIEW_PARAMS, View, parse_view
 from tests.conftest import ARTICLE, CONTEXT_RECORD, VALID_RECORD
 
 BOUNDED = settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# A table check costs about 0.1 s even on two rows (thirty columns of pandas calls): fewer examples.
+TABLE_BOUNDED = settings(BOUNDED, max_examples=60)
 CURATED = load_dataset()
 CHOICES = Choices.from_frame(CURATED.frame)
 IDS = set(CURATED.frame["id"])
@@ -126,7 +128,7 @@ def assert_named(error: DataError, file: str, column: str) -> None:
         assert problem.record is None or "row " in problem.record
 
 
-@BOUNDED
+@TABLE_BOUNDED
 @given(column=st.sampled_from(COLUMNS), row=st.integers(0, 1), text=hostile_text)
 def test_any_text_in_any_cell_of_a_csv_is_loaded_or_named(raw_csv, column, row, text):
     raw = raw_csv.copy()
@@ -148,7 +150,7 @@ parquet_values = st.one_of(
 )
 
 
-@BOUNDED
+@TABLE_BOUNDED
 @given(column=st.sampled_from(COLUMNS), row=st.integers(0, 1), value=parquet_values)
 def test_any_value_in_any_cell_of_a_parquet_table_is_loaded_or_named(raw_parquet, column, row, value):
     raw = raw_parquet.copy()
@@ -163,7 +165,7 @@ def test_any_value_in_any_cell_of_a_parquet_table_is_loaded_or_named(raw_parquet
         assert len(frame) == 2
 
 
-@settings(max_examples=30, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(TABLE_BOUNDED, max_examples=20)
 @given(column=st.sampled_from(COLUMNS), text=hostile_text)
 def test_any_text_written_to_a_real_csv_file_is_loaded_or_named(raw_csv, tmp_path, column, text):
     raw = raw_csv.copy()
