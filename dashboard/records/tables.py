@@ -68,7 +68,7 @@ def _decoded_sources(texts: pd.Series) -> list[list]:
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.copy()
+    # read_table owns the frame it just read: no defensive copy (a million rows, 0.2 s)
     for column in DATE_COLUMNS:
         frame[column] = pd.to_datetime(frame[column]).astype("datetime64[s]")  # as the loader builds them
     for column in INT_COLUMNS:
