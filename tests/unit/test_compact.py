@@ -7,7 +7,8 @@ import pandas as pd
 
 from benchmarks.synthetic import synthetic_incidents
 from dashboard.records.compact import REPEATED_TEXT_COLUMNS, compact
-from dashboard.records.tables import _decoded_sources, read_table, write_table
+from dashboard.records.table_columns import parse_sources
+from dashboard.records.tables import read_table, write_table
 from dashboard.views.colors import COLOR_OPTIONS, color_labels
 from dashboard.views.filters import Filters, filter_incidents
 from dashboard.views.profile import profile_of
@@ -37,7 +38,8 @@ def test_colours_profile_and_filters_answer_the_same_on_the_compact_table():
 
 def test_sources_are_decoded_once_per_distinct_text_and_missing_ones_are_empty():
     texts = pd.Series(['[{"publisher": "A"}]', None, '[{"publisher": "A"}]', "", '[{"publisher": "B"}]'], dtype="string")
-    decoded = _decoded_sources(texts)
+    decoded, problems = parse_sources(texts)
+    assert problems == {}
     assert decoded == [[{"publisher": "A"}], [], [{"publisher": "A"}], [], [{"publisher": "B"}]]
     assert decoded[0] is decoded[2]  # one shared list per distinct text, not one per row
 
