@@ -15,7 +15,7 @@ import pytest
 from dashboard.cli import main
 from dashboard.records.loader import load_dataset
 from dashboard.records.problems import DataError
-from dashboard.records.tables import write_table
+from dashboard.records.tables import read_table, write_table
 from dashboard.sources import load_source
 
 
@@ -111,11 +111,13 @@ def test_every_problem_of_a_file_is_reported_at_once(valid_frame, tmp_path):
     assert fields == ["date_end", "killed_min", "kind", "lat"]
 
 
-def test_a_valid_table_round_trips_through_both_formats(valid_frame, tmp_path):
+def test_a_valid_table_round_trips_through_both_formats(write_dataset, valid_frame, tmp_path):
+    as_opened = load_source(write_dataset()).frame  # the YAML, as the app opens it (compacted)
     for suffix in (".csv", ".parquet"):
         path = tmp_path / f"ok{suffix}"
         write_table(valid_frame, path)
-        pd.testing.assert_frame_equal(load_source(path).frame, valid_frame, check_dtype=True)
+        pd.testing.assert_frame_equal(read_table(path), valid_frame, check_dtype=True)
+        pd.testing.assert_frame_equal(load_source(path).frame, as_opened, check_dtype=True)
 
 
 def test_the_same_mistake_gets_the_same_words_in_yaml_and_in_a_table(write_dataset, valid_frame, tmp_path):
