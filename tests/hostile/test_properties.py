@@ -175,4 +175,7 @@ def test_any_text_written_to_a_real_csv_file_is_loaded_or_named(raw_csv, tmp_pat
     try:
         load_source(path)
     except DataError as error:
-        assert_named(error, str(path), column)
+        # Through a real file the text may change the CSV's shape (a lone '\r' as a cell shifted
+        # the row when read back), so the problem may land on another field: still each one named.
+        assert error.problems
+        assert all(p.file == str(path) and p.field and (p.record is None or "row " in p.record) for p in error.problems)
