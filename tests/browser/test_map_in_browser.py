@@ -14,7 +14,7 @@ from tests.browser.conftest import offline_page, screenshot, start_server, warm_
 from tests.conftest import CONTEXT_RECORD, with_changes
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-MARKERS = "path.leaflet-interactive"
+MARKERS = "path.leaflet-interactive:not(.province-shape)"  # province shapes are clickable too
 GROUPS = ".incident-group"
 TIMELINE_POINTS = ".subplot.xy .scatterlayer .points path"  # the main plot, not the range slider's copy
 KABUL_ATTACKS = ["kabul-guesthouse-2014-03-28", "kabul-iec-office-2014-03-25", "kabul-serena-hotel-2014-03-20"]
