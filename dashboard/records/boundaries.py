@@ -39,8 +39,8 @@ class ProvinceShapes:
         except ValueError:
             return None
 
-    def province_at(self, lats: object, lons: object) -> np.ndarray:
-        """The province name holding each point, or None (sea, another country, no coordinates).
+    def index_at(self, lats: object, lons: object) -> np.ndarray:
+        """The index (in `names`) of the province holding each point, or -1 (sea, another country, no coordinates).
 
         Vectorised: each polygon tests only the points inside its bounding box. A point exactly on a
         shared border goes to the first province in file order (the boundaries are 1:10m anyway).
@@ -55,14 +55,22 @@ class ProvinceShapes:
             if len(candidates):
                 inside = shapely.contains_xy(polygon, lon[candidates], lat[candidates])
                 found[candidates[inside]] = index
+        return found
+
+    def province_at(self, lats: object, lons: object) -> np.ndarray:
+        """The province name holding each point, or None (sea, another country, no coordinates)."""
         names = np.array([*self.names, None], dtype=object)
-        return names[found]  # -1 picks the trailing None
+        return names[self.index_at(lats, lons)]  # -1 picks the trailing None
 
     def distance_km(self, names: list[str], lats: object, lons: object) -> np.ndarray:
         """Great-circle km from each point to the nearest edge of its named province (0 inside; NaN if unknown)."""
+        indices = np.array([-1 if (i := self.index_of(n)) is None else i for n in names], dtype="int64")
+        return self.distance_to_index_km(indices, lats, lons)
+
+    def distance_to_index_km(self, indices: np.ndarray, lats: object, lons: object) -> np.ndarray:
+        """As `distance_km`, with provinces given by their index in `names` (-1: unknown, NaN)."""
         lat = np.asarray(lats, dtype="float64")
         lon = np.asarray(lons, dtype="float64")
-        indices = np.array([-1 if (i := self.index_of(n)) is None else i for n in names], dtype="int64")
         result = np.full(lat.shape, np.nan)
         known = indices >= 0
         if not known.any():
