@@ -11,6 +11,8 @@
    Target: the boundaries add less than 20 kB to a rerun.
 2. Choropleth at 1M (only in this checkout): the province table (`choropleth`) for all synthetic
    incidents and for the killed measure, median of 5.
+3. Province from coordinates at 1M (only in this checkout): `derive_provinces`, the polygon lookup
+   of every point plus the distance for each row whose point is outside its stated province.
 """
 
 from __future__ import annotations
@@ -62,12 +64,10 @@ def payload_bytes(root: Path) -> dict[str, int]:
     return sizes
 
 
-def choropleth_times(size: int) -> tuple[float, float, int]:
-    from benchmarks.synthetic import synthetic_incidents
+def choropleth_times(frame) -> tuple[float, float]:
     from dashboard.records.gazetteer import load_gazetteer
     from dashboard.views.choropleth import choropleth
 
-    frame = synthetic_incidents(size)
     shapes = load_gazetteer().provinces
 
     def median(measure: str) -> float:
@@ -78,7 +78,7 @@ def choropleth_times(size: int) -> tuple[float, float, int]:
             times.append(time.perf_counter() - start)
         return statistics.median(times)
 
-    return median("attacks"), median("killed"), len(frame)
+    return median("attacks"), median("killed")
 
 
 def main() -> None:
@@ -95,9 +95,22 @@ def main() -> None:
     if bundle.exists():
         print(f"  boundaries.js, loaded once per page and cached by the browser: {bundle.stat().st_size / 1000:.0f} kB")
     if args.size and root == ROOT:
-        attacks, killed, rows = choropleth_times(args.size)
+        from benchmarks.synthetic import synthetic_incidents
+        from dashboard.records.boundaries import province_shapes
+        from dashboard.records.province_check import derive_provinces
+
+        frame = synthetic_incidents(args.size)
+        attacks, killed = choropleth_times(frame)
         print(
-            f"Choropleth table at {rows:,} incidents: attacks {attacks * 1000:.0f} ms, killed {killed * 1000:.0f} ms (median of 5)"
+            f"Choropleth table at {len(frame):,} incidents: attacks {attacks * 1000:.0f} ms, killed {killed * 1000:.0f} ms (median of 5)"
+        )
+        province_shapes()  # read once per process, as in the app
+        start = time.perf_counter()
+        _, warnings = derive_provinces(frame)
+        seconds = time.perf_counter() - start
+        print(
+            f"Province from coordinates at {len(frame):,} incidents: {seconds:.1f} s "
+            f"({len(warnings):,} points outside their stated province, each with its distance)"
         )
 
 

@@ -101,6 +101,8 @@ def incident_detail(record: pd.DataFrame, article: Article | None, in_view: bool
         st.caption(_text(row["date_basis"], ""))
         st.markdown(f"**Where:** {place_text(row)}")
         st.caption(_text(row["location_basis"], ""))
+        if not pd.isna(row.get("province_basis", pd.NA)):  # imports: whether the province was stated or derived
+            st.caption(f"Province: {_text(row['province_basis'])}")
         st.markdown(
             f"**Killed:** {casualty_range(row['killed_min'], row['killed_max'])} · "
             f"**Injured:** {casualty_range(row['injured_min'], row['injured_max'])} · "
