@@ -26,7 +26,7 @@ from dashboard.records.gazetteer import Gazetteer
 from dashboard.records.loader import Dataset
 
 from .views.casualties import casualty_range
-from .views.choropleth import legend_html
+from .views.choropleth import legend_html, shaded_corners
 from .views.colors import COLOR_OPTIONS, color_labels, color_scale
 from .views.escape import text_for_html
 from .views.filters import LIST_PARAMS, Filters, filter_incidents
@@ -59,7 +59,9 @@ def describe_filters(filters: Filters) -> str:
 
 def _map_html(frame: pd.DataFrame, view: View, gazetteer: Gazetteer, scale: dict[str, str]) -> tuple[str, MapPlan]:
     located = frame.dropna(subset=["lat", "lon"])
-    center, zoom = fit_view(located["lat"], located["lon"], height=MAP_HEIGHT)
+    center, zoom = fit_view(
+        *(shaded_corners(frame) if view.layer == "provinces" else (located["lat"], located["lon"])), height=MAP_HEIGHT
+    )
     fmap = base_map("assets", center, zoom, basemap=view.basemap)
     plan = plan_map(
         frame, view.layer, gazetteer, view.color, scale, frozenset(view.incidents), zoom=zoom,

@@ -9,7 +9,7 @@ from functools import partial
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard.views.choropleth import legend_html
+from dashboard.views.choropleth import legend_html, shaded_corners
 from dashboard.views.colors import COLOR_OPTIONS, color_labels
 from dashboard.views.escape import text_for_markdown
 from dashboard.views.incident_map import base_map, bounds_from_leaflet, draws_groups, fit_view, plan_map
@@ -97,6 +97,8 @@ def show_map(ctx: PageContext, key: str, height: int = 480) -> None:
     focus = frame[frame["id"].isin(focus_ids)].dropna(subset=["lat", "lon"])
     shown = focus if len(focus) else frame
     center, zoom = fit_view(shown["lat"], shown["lon"], height=height)
+    if ctx.view.layer == "provinces" and not len(focus):
+        center, zoom = fit_view(*shaded_corners(frame), height=height)
     # Too many incidents to draw one by one: the map reports where it is, so that zooming in on few
     # enough draws them (a rerun per pan or zoom). Otherwise only clicks come back and panning costs nothing.
     zoomable = draws_groups(frame, ctx.view.layer)

@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.records.article import Article, squash
+from dashboard.views.boundary_layer import DEFAULT_BASEMAP
 from dashboard.views.casualties import casualty_range
 from dashboard.views.escape import markdown_link, text_for_markdown
 from dashboard.views.incident_map import base_map, fit_view, incident_layer
@@ -87,7 +88,7 @@ def _sources(row: pd.Series) -> None:
     st.markdown("\n".join(lines))
 
 
-def incident_detail(record: pd.DataFrame, article: Article | None, in_view: bool) -> None:
+def incident_detail(record: pd.DataFrame, article: Article | None, in_view: bool, basemap: str = DEFAULT_BASEMAP) -> None:
     """Every field of one record (a one-row frame), the quote in its paragraph, its sources and a small map."""
     row = record.iloc[0]
     st.subheader(text_for_markdown(row["title"]))
@@ -117,7 +118,7 @@ def incident_detail(record: pd.DataFrame, article: Article | None, in_view: bool
         else:
             center, zoom = fit_view(pd.Series([row["lat"]]), pd.Series([row["lon"]]), height=260)
             st_folium(
-                base_map(static_url()),
+                base_map(static_url(), basemap=basemap),
                 feature_group_to_add=incident_layer(record),
                 center=center,
                 zoom=min(zoom, 7),

@@ -121,6 +121,7 @@ def sidebar(profile: DataProfile) -> View:
         list(MEASURES),
         format_func=MEASURES.__getitem__,
         key=MEASURE,
+        disabled=st.session_state.get(LAYER) != "provinces",
         help="For “Map shows: Totals by province”. Killed: the lowest reported figure; the hover gives the range.",
     )
     bar.radio(

@@ -39,6 +39,12 @@ class ProvinceShapes:
         except ValueError:
             return None
 
+    def corners(self, names: object) -> tuple[list[float], list[float]]:
+        """Latitudes and longitudes of the bounding-box corners of the named provinces (unknown names skipped)."""
+        indices = [i for name in names if (i := self.index_of(str(name))) is not None]
+        boxes = shapely.bounds(self.polygons[indices]) if indices else np.empty((0, 4))
+        return [*boxes[:, 1], *boxes[:, 3]], [*boxes[:, 0], *boxes[:, 2]]
+
     def index_at(self, lats: object, lons: object) -> np.ndarray:
         """The index (in `names`) of the province holding each point, or -1 (sea, another country, no coordinates).
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from dashboard.records.boundaries import province_shapes
+
 from .casualties import add_up, group_range
 from .escape import text_for_html
 
@@ -134,6 +136,14 @@ def choropleth(frame: pd.DataFrame, measure: str, shapes: Collection[str]) -> Ch
         unmapped=int((named & ~drawn).sum()),
         not_stated=sum(v is None for v in values.values()),
     )
+
+
+def shaded_corners(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The corners of the provinces the shown attacks and strikes name, for fitting the map to the
+    choropleth (its incidents' points would zoom a single province to street level)."""
+    names = frame.loc[frame["kind"] != "context", "province"].dropna().unique()
+    lats, lons = province_shapes().corners(names)
+    return pd.Series(lats, dtype=float), pd.Series(lons, dtype=float)
 
 
 def legend_html(shaded: Choropleth) -> str:

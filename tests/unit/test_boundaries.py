@@ -145,3 +145,14 @@ def test_measure_and_basemap_round_trip_through_the_url(frame):
     parsed, ignored = parse_view({"measure": ["deaths"], "basemap": ["satellite"]}, choices, ids)
     assert (parsed.measure, parsed.basemap) == ("attacks", "streets")
     assert any("measure='deaths'" in m for m in ignored) and any("basemap='satellite'" in m for m in ignored)
+
+
+def test_province_layer_fits_the_shaded_provinces_not_a_street(frame):
+    from dashboard.views.choropleth import shaded_corners
+    from dashboard.views.incident_map import MAX_FIT_ZOOM, REGION_ZOOM, fit_view
+
+    (lat, lon), zoom = fit_view(*shaded_corners(frame[frame["province"] == "Faryab"]))
+    assert province_shapes().province_at([lat], [lon])[0] == "Faryab" and REGION_ZOOM < zoom < MAX_FIT_ZOOM
+    _, everything = fit_view(*shaded_corners(frame))
+    assert everything < zoom
+    assert fit_view(*shaded_corners(frame.iloc[:0]))[1] == REGION_ZOOM  # nothing shaded: the region
