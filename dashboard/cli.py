@@ -112,10 +112,6 @@ def _import(file: Path, out: Path, fmt: str | None, rejections: Path | None) -> 
         rejections.write_text(result.report.rejections_csv(), encoding="utf-8")
     for line in result.report.summary():
         print(line)
-    for mismatch in result.report.province_warnings[:10]:
-        print(f"  warning: {mismatch}")
-    if len(result.report.province_warnings) > 10:
-        print(f"  ... {len(result.report.province_warnings) - 10} more warnings of a point outside its stated province")
     for rejection in result.report.rejected[:10]:
         print(f"  line {rejection.line}: {rejection.reason}")
     if len(result.report.rejected) > 10:

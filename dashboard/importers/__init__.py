@@ -90,8 +90,11 @@ class ImportReport:
         if self.province_warnings:
             lines.append(
                 f"warning: {len(self.province_warnings)} row(s) state a province their point is not in "
-                "(1:10m borders, so a point near one may be right); first: " + str(self.province_warnings[0])
+                "(1:10m borders, so a point near one may be right)"
             )
+            lines += [f"warning: {mismatch}" for mismatch in self.province_warnings[:5]]
+            if len(self.province_warnings) > 5:
+                lines.append(f"warning: … and {len(self.province_warnings) - 5} more")
         return lines
 
     def rejections_csv(self) -> str:

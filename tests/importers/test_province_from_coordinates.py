@@ -42,6 +42,7 @@ def test_a_point_outside_its_stated_province_is_a_warning_with_the_distance(expo
     assert (warning.record, warning.line, warning.stated, warning.found) == ("acled-AFG1", 2, "Kabul", "Kandahar")
     assert 300 < warning.km < 450
     assert "lies in Kandahar" in str(warning) and "km from Kabul" in str(warning)
+    assert f"warning: {warning}" in result.report.summary()
     assert main(["import", str(path), "--out", str(tmp_path / "out.csv")]) == 0
     assert (
         "warning: record acled-AFG1 (line 2): province Kabul is stated, but its point lies in Kandahar" in capsys.readouterr().out
