@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import folium
 import pandas as pd
@@ -507,7 +507,7 @@ def plan_map(
     chosen_provinces: tuple[str, ...] = (),
     measure: str = DEFAULT_MEASURE,
 ) -> MapPlan:
-    """The layers for the shown incidents: province totals if asked, groups when there are too many
+    """The layers for the shown incidents: provinces shaded by their totals if asked, groups when there are too many
     to draw one by one (the selected ones still drawn on top), else every incident.
 
     `bounds` (south, west, north, east) is the part of the map in view: when it holds few enough
@@ -528,7 +528,7 @@ def plan_map(
         outline = stable_names(
             folium.FeatureGroup(name="Chosen provinces").add_child(ProvinceShapes(chosen_provinces)), "outline"
         )
-        return MapPlan([outline, *plan.layers], plan.mode, plan.located, plan.total, plan.cell, plan.clickable, plan.in_view)
+        return replace(plan, layers=[outline, *plan.layers])
     return plan
 
 
@@ -542,7 +542,7 @@ def _plan_incidents(
     located: int,
     counts: dict[str, int],
 ) -> MapPlan:
-    if located <= MAX_MARKERS:
+    if not draws_groups(frame, "incidents"):
         layers = [incident_layer(frame, color_by, scale, selected)]
         return MapPlan(layers, "incidents", cell=None, clickable=frame["id"].astype(str).tolist(), **counts)
     grouped, in_view = frame, 0
