@@ -21,7 +21,7 @@ DEFAULT_BASEMAP = "streets"
 BUNDLE_PATH = "boundaries/boundaries.js"  # under the static URL (the app's route, or a snapshot's assets/)
 # Every province's hover text ends with this and the province's name: a click hands the text back.
 CLICK_HINT = "Click to add to or remove from the province filter · "
-ATTRIBUTION = "Boundaries: Made with Natural Earth (public domain; Kashmir as administered)"
+ATTRIBUTION = "Boundaries: Made with Natural Earth"  # short, to fit the small maps; the About page gives the caveats
 COUNTRY_NAMES = {"AFG": "Afghanistan", "PAK": "Pakistan"}
 SHAPE_CLASS = "province-shape"  # every clickable province path carries it (tests and styles find them by it)
 
