@@ -215,7 +215,9 @@ def test_hostile_text_is_shown_literally_and_runs_nothing(write_dataset, browser
         assert frame.locator(".leaflet-tooltip b").inner_text() == HOSTILE
         frame.locator(MARKERS).first.click(force=True)
         assert frame.locator(".leaflet-popup-content b").first.inner_text() == HOSTILE
+        wait_for_url(page, r"incident=hotel")  # the click's rerun redraws the timeline: wait for it, then measure
         point = page.locator(TIMELINE_POINTS).first
+        point.wait_for(timeout=30_000)
         box = point.bounding_box()
         assert box is not None
         page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
