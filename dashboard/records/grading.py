@@ -61,17 +61,16 @@ def parse_figure(value: Any) -> Figure | None:
 
 
 def figures_span(figures: list[Figure]) -> tuple[int, int | None]:
-    """The record's (min, max) for these reports: the lowest figure anyone gives, and the highest.
+    """The record's (min, max) for these reports: the lowest and the highest figure anyone gives.
 
-    The top is open (None) when the highest figure is an 'at least' one: nobody gave an upper
-    bound at or above it. The same rule as the data file's: min set and max empty = "at least min".
+    An 'at least N' report counts as the figure N. The top is open (None) only when every report is
+    an 'at least' one: then nobody gave a figure that bounds the count. The README's rule: both set,
+    the lowest and highest figures reported; min set and max empty, "at least" the min.
     """
     low = min(f.low for f in figures)
-    closed = [f.high for f in figures if f.high is not None]
-    open_lows = [f.low for f in figures if f.high is None]
-    if open_lows and (not closed or max(open_lows) >= max(closed)):
+    if all(f.high is None for f in figures):
         return low, None
-    return low, max(closed)
+    return low, max(f.high if f.high is not None else f.low for f in figures)
 
 
 def figures_agree(figures: list[Figure]) -> bool:
@@ -135,7 +134,10 @@ def disagreements(record: dict[str, Any], reporting: list[dict[str, Any]]) -> li
     tolls = [(s["publisher"], parse_figure(s["reports"].get("killed"))) for s in reporting]
     tolls = [(name, figure) for name, figure in tolls if figure is not None]
     if len(tolls) > 1 and not figures_agree([f for _, f in tolls]):
-        found.append("tolls differ: " + ", ".join(f"{f} ({name})" for name, f in tolls))
+        by_figure: dict[str, list[str]] = {}
+        for name, figure in tolls:
+            by_figure.setdefault(str(figure), []).append(name)
+        found.append("tolls differ: " + "; ".join(f"{f} ({', '.join(names)})" for f, names in by_figure.items()))
     blamed = {str(s["reports"]["perpetrator"]).strip(): s["publisher"] for s in reporting if s["reports"].get("perpetrator")}
     if len({name.casefold() for name in blamed}) > 1:
         found.append("perpetrator differs: " + ", ".join(f"{who} ({name})" for who, name in blamed.items()))
