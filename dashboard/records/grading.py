@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
+
 CORROBORATED = "corroborated"
 SINGLE_SOURCE = "single source"
 CONTESTED = "contested"
@@ -22,6 +24,7 @@ ARTICLE_ONLY = "article only"
 NOT_GRADED = "not graded"  # context records, and rows imported from other datasets
 GRADES = (CORROBORATED, SINGLE_SOURCE, CONTESTED, ARTICLE_ONLY)
 GRADED_KINDS = ("attack", "strike")
+GRADE_COLUMNS = ("grade", "grade_detail")  # added by the loader to curated records
 REPORT_FIELDS = ("date", "place", "killed", "injured", "attackers_killed", "perpetrator")
 COUNT_REPORTS = ("killed", "injured", "attackers_killed")
 
@@ -161,3 +164,22 @@ def grade_record(record: dict[str, Any], article_outlet: str | None = None) -> G
     if len(with_toll) < 2:
         return Grade(SINGLE_SOURCE, f"{len(publishers)} publishers report it, but fewer than two give a toll")
     return Grade(CORROBORATED, f"{len(with_toll)} publishers agree: " + ", ".join(with_toll))
+
+
+def grade_labels(frame: pd.DataFrame) -> pd.Series:
+    """Each row's grade as a plain word; 'not graded' for context rows and for tables without grades (imports)."""
+    if "grade" not in frame.columns:
+        return pd.Series([NOT_GRADED] * len(frame), index=frame.index, dtype=object)
+    return frame["grade"].astype(object).where(frame["grade"].notna(), NOT_GRADED)
+
+
+def grade_of(row: Any) -> str:
+    """One row's (a Series or mapping) grade word; 'not graded' when it has none."""
+    grade = row.get("grade")
+    return NOT_GRADED if grade is None or pd.isna(grade) else str(grade)
+
+
+def grade_text(row: Any) -> str:
+    """One row's grade in words, with how it was reached: 'contested (tolls differ: ...)'."""
+    detail = row.get("grade_detail")
+    return grade_of(row) if detail is None or pd.isna(detail) or not str(detail) else f"{grade_of(row)} ({detail})"

@@ -13,6 +13,7 @@ import yaml
 from .article import Article, load_article
 from .gazetteer import DEFAULT_GAZETTEER, Gazetteer, load_gazetteer
 from .grading import GRADES, NOT_GRADED, grade_record
+from .left_out import check_left_out
 from .problems import DataError, Problem
 from .schema import CATEGORY_COLUMNS, COLUMNS, COUNT_COLUMNS, DATE_COLUMNS, FLOAT_COLUMNS, TEXT_COLUMNS
 from .validation import RecordChecker, is_blank, parse_date
@@ -74,6 +75,7 @@ def load_dataset(path: str | Path | None = None, gazetteer_path: Path = DEFAULT_
     gazetteer = load_gazetteer(gazetteer_path)
     problems += RecordChecker(str(path), gazetteer, article).check_all(records, lines)
     problems += _check_countdown(path, meta, records)
+    problems += check_left_out(meta, article, str(path))
     if problems:
         raise DataError(problems)
     frame = build_frame(records, gazetteer)
