@@ -175,7 +175,7 @@ def test_stepping_through_the_article_moves_map_and_timeline(server: str, page: 
     page.get_by_text("Passage", exact=False).first.wait_for(timeout=45_000)
     for step in (1, 2):
         page.get_by_role("button", name="Next").click()
-        page.get_by_text(f"Passage {step} of 11").wait_for(timeout=30_000)
+        page.get_by_text(f"Passage {step} of 12").wait_for(timeout=30_000)
     wait_for_url(page, r"step=2")
     frame = page.frame_locator(MAP_FRAME).first
     frame.locator(OUTLINED).first.wait_for(timeout=30_000)
@@ -190,7 +190,7 @@ def test_stepping_through_the_article_moves_map_and_timeline(server: str, page: 
 
 def test_a_shared_article_step_opens_on_that_passage(server: str, page: Page):
     page.goto(f"{server}/article?step=4")
-    page.get_by_text("Passage 4 of 11").wait_for(timeout=45_000)
+    page.get_by_text("Passage 4 of 12").wait_for(timeout=45_000)
     frame = page.frame_locator(MAP_FRAME).first
     frame.locator(OUTLINED).nth(2).wait_for(timeout=30_000)
     assert frame.locator(OUTLINED).count() == 3  # Kunar bank, Kunduz buzkashi, Kabul election office
