@@ -42,7 +42,8 @@ def _grades_and_left_out(ctx: PageContext) -> None:
     lines = []
     for item in items:
         where = f" (paragraph {item.article_paragraph})" if item.article_paragraph else ""
-        quote = f": “{text_for_markdown(item.article_quote)}”" if item.article_quote else ""
+        words = str(item.article_quote or "").strip().strip('“”"')  # the article's own quotation marks, once
+        quote = f": “{text_for_markdown(words)}”" if words else ""
         lines.append(f"- **{text_for_markdown(item.event)}**{where}{quote}. {text_for_markdown(item.reason)}")
     st.markdown("\n".join(lines))
 
