@@ -124,6 +124,8 @@ def test_changing_a_filter_changes_the_url(server: str, page: Page):
 def test_share_box_gives_the_link_of_this_view(server: str, page: Page):
     page.goto(f"{server}/timeline?province=Kunar&color=province")
     page.get_by_text("Showing 1 of 18 incidents").wait_for(timeout=45_000)
+    # A click while the script still runs can be lost in the rerender: wait for it to finish first.
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(timeout=45_000)
     page.get_by_text("Share this view").click()
     code = page.locator('[data-testid="stSidebar"] code').first
     code.wait_for(timeout=10_000)
