@@ -138,6 +138,7 @@ def main() -> None:
         passages=found,
         pages=pages,
         span=profile.span,
+        province_choices=profile.choices.provinces,
     )
     # The pages read the context from the session's state, not from their closures: Streamlit keeps
     # the last run's pages after the session ends, and an upload's table must not stay with them.
