@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .gazetteer import Gazetteer
+from .grading import GRADES, NOT_GRADED
 from .problems import DataError, Problem
 from .schema import (
     CATEGORY_COLUMNS,
@@ -105,6 +106,9 @@ def check_table(raw: pd.DataFrame, file: str, gazetteer: Gazetteer) -> pd.DataFr
     return pd.DataFrame({column: checker.typed[column] for column in checker.raw.columns})
 
 
+GRADE_WORDS = (*GRADES, NOT_GRADED)
+
+
 def _parse_columns(checker: TableChecker) -> None:
     raw = checker.raw
     for column in raw.columns:
@@ -119,6 +123,8 @@ def _parse_columns(checker: TableChecker) -> None:
         elif column in CATEGORY_COLUMNS:
             allowed = CATEGORY_COLUMNS[column]
             checker.parse(column, parse_categories(raw[column], allowed), f"is not one of: {', '.join(allowed)}")
+        elif column == "grade":  # computed by the loader for curated records; a table carries it as written
+            checker.parse(column, parse_categories(raw[column], GRADE_WORDS), f"is not one of: {', '.join(GRADE_WORDS)}")
         elif column == "sources":
             rows, faults = parse_sources(raw[column])
             for position, row_faults in faults.items():

@@ -67,9 +67,11 @@ def test_aliases_to_plain_values_still_load(write_dataset, capsys):
     path = write_dataset(
         text=(
             "dataset: {name: T}\nincidents:\n- {id: c, kind: &k context, title: T, summary: S, date_start: 2014-03-01,\n"
-            "   date_end: 2014-03-01, date_precision: day, date_basis: b, country: PAK, location_precision: country}\n"
+            "   date_end: 2014-03-01, date_precision: day, date_basis: b, country: PAK, location_precision: country,\n"
+            "   sources: &s [{publisher: P, url: 'https://example.org/news/1', date: 2014-03-01, supports: it}]}\n"
             "- {id: d, kind: *k, title: T, summary: S, date_start: 2014-03-01,\n"
-            "   date_end: 2014-03-01, date_precision: day, date_basis: b, country: PAK, location_precision: country}\n"
+            "   date_end: 2014-03-01, date_precision: day, date_basis: b, country: PAK, location_precision: country,\n"
+            "   sources: *s}\n"
         )
     )
     assert main(["validate", str(path)]) == 0, capsys.readouterr().err
