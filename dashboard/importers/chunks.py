@@ -11,8 +11,8 @@ chunk's row count against the parser's and re-reads a chunk that disagrees with 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import BinaryIO
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 import numpy as np
 
