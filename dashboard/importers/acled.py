@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from .columns import STRING, first_reason, json_objects, parse_each, texts
+from .columns import STRING, first_reason, json_objects, parse_each, parse_numbers, texts
 from .context import Context
 from .values import Reject, coordinate, count, iso3
 
@@ -97,11 +97,11 @@ def _interval(day: np.ndarray, precision: np.ndarray) -> tuple[np.ndarray, np.nd
 
 
 def _kinds(event_type: pd.Series, sub_event: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    context = event_type.str.strip().str.lower().isin(CONTEXT_EVENTS).to_numpy()
-    mapped = sub_event.str.strip().str.lower().map(lambda v: SUB_EVENTS.get(v, ("attack", "unknown")))
-    kind = np.where(context, "context", [k for k, _ in mapped])
-    attack = np.where(context, None, [a for _, a in mapped])
-    return kind, attack
+    context = event_type.str.lower().isin(CONTEXT_EVENTS).to_numpy()
+    sub = sub_event.str.lower()
+    kind = sub.map({name: k for name, (k, _) in SUB_EVENTS.items()}).fillna("attack").to_numpy(dtype=object)
+    attack = sub.map({name: a for name, (_, a) in SUB_EVENTS.items()}).fillna("unknown").to_numpy(dtype=object)
+    return np.where(context, "context", kind), np.where(context, None, attack)
 
 
 def _column(table: pd.DataFrame, name: str) -> pd.Series:
@@ -117,8 +117,8 @@ def convert_batch(batch: pa.Table, context: Context) -> tuple[dict[str, object],
     days, day_reasons = context.dates(get("event_date"), "event_date")
     precision, precision_reasons = parse_each(get("time_precision"), _precision)
     killed, killed_reasons = parse_each(get("fatalities"), lambda v: count(v, "fatalities"))
-    lat, lat_reasons = parse_each(get("latitude"), lambda v: coordinate(v, "latitude", 90))
-    lon, lon_reasons = parse_each(get("longitude"), lambda v: coordinate(v, "longitude", 180))
+    lat, lat_reasons = parse_numbers(get("latitude"), lambda v: coordinate(v, "latitude", 90), -90, 90)
+    lon, lon_reasons = parse_numbers(get("longitude"), lambda v: coordinate(v, "longitude", 180), -180, 180)
     reasons = first_reason(missing_id, day_reasons, precision_reasons, killed_reasons, lat_reasons, lon_reasons)
     start, end = _interval(days, precision)
     event_type, sub_event = get("event_type").str.strip(), get("sub_event_type").str.strip()

@@ -29,8 +29,10 @@ def _typed(name: str, values: object, size: int) -> object:
     if name in FLOAT_COLUMNS:
         return pd.array(np.asarray(values, dtype=object), dtype="Float64")
     if name in CATEGORY_COLUMNS:
-        return pd.Categorical(np.asarray(values, dtype=object), categories=list(CATEGORY_COLUMNS[name]))
-    return pd.array(values.astype(object) if isinstance(values, pd.Series) else values, dtype=STRING)
+        return pd.Categorical(values, categories=list(CATEGORY_COLUMNS[name]))
+    if isinstance(values, pd.Series):
+        return values.astype(STRING).array  # already Arrow-backed text: no per-value conversion
+    return pd.array(values, dtype=STRING)
 
 
 def canonical_batch(columns: dict[str, object], lines: np.ndarray, dataset: str) -> pd.DataFrame:

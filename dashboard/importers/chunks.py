@@ -19,7 +19,8 @@ import numpy as np
 CHUNK_BYTES = 8 << 20
 MAX_RECORD_BYTES = 10 << 20  # a longer row is not an incident: rejected with its line, the rest read on
 NEWLINE, QUOTE = 10, 34
-BOUNDARY = np.frombuffer(b'\r\n",;\t', np.uint8)  # what may stand beside a quote that means quoting
+BOUNDARY = np.zeros(256, dtype=bool)  # what may stand beside a quote that means quoting
+BOUNDARY[list(b'\r\n",;\t')] = True
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 
 
@@ -39,7 +40,7 @@ def _quotes(buf: np.ndarray) -> np.ndarray:
     quotes = np.flatnonzero(buf == QUOTE)
     before = buf[np.maximum(quotes - 1, 0)]
     after = buf[np.minimum(quotes + 1, len(buf) - 1)]
-    plain = ~np.isin(before, BOUNDARY) & ~np.isin(after, BOUNDARY) & (quotes > 0)
+    plain = ~BOUNDARY[before] & ~BOUNDARY[after] & (quotes > 0)
     return quotes[~plain]
 
 
@@ -79,11 +80,16 @@ def _decode_records(raw: bytes, starts: np.ndarray, lines: np.ndarray) -> tuple[
     return b"".join(pieces), not_utf8
 
 
-def _is_blank(buf: np.ndarray, starts: np.ndarray, ends: np.ndarray, delimiter: int) -> np.ndarray:
-    """Records holding only separators and white space (a spreadsheet's empty rows: ',,,,')."""
-    filler = np.isin(buf, np.frombuffer(b" \t\r\n" + bytes([delimiter]), np.uint8))
-    meaningful = np.concatenate(([0], np.cumsum(~filler)))
-    return (meaningful[ends] - meaningful[starts]) == 0
+def _is_blank(raw: bytes, starts: np.ndarray, stops: np.ndarray, delimiter: int) -> np.ndarray:
+    """Records holding only separators and white space (a spreadsheet's empty rows: ',,,,').
+
+    Only records that start with such a byte are looked at one by one: rows of data rarely do."""
+    blank = np.zeros(len(starts), dtype=bool)
+    filler = b" \t\r\n" + bytes([delimiter])
+    first = np.frombuffer(raw, np.uint8)[np.minimum(starts, max(len(raw) - 1, 0))] if len(raw) else starts[:0]
+    for index in np.flatnonzero(np.isin(first, np.frombuffer(filler, np.uint8))):
+        blank[index] = not raw[starts[index] : stops[index]].translate(None, filler)
+    return blank
 
 
 def _chunk(raw: bytes, ends: np.ndarray, newlines: np.ndarray, first_line: int, delimiter: int, offset: int) -> Chunk:
@@ -91,7 +97,7 @@ def _chunk(raw: bytes, ends: np.ndarray, newlines: np.ndarray, first_line: int, 
     starts = np.concatenate(([0], ends[:-1] + 1))
     stops = ends + 1
     lines = first_line + np.searchsorted(newlines, starts)
-    keep = ~_is_blank(buf, starts, stops, delimiter)
+    keep = ~_is_blank(raw, starts, stops, delimiter)
     problems = []
     too_long = (stops - starts) > MAX_RECORD_BYTES
     for line, size in zip(lines[too_long], (stops - starts)[too_long], strict=True):

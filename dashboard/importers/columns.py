@@ -12,29 +12,56 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .values import UNKNOWN_TEXT, Reject
 
 STRING = pd.StringDtype("pyarrow")
+LONGEST_UNKNOWN = max(len(word) for word in UNKNOWN_TEXT)
+
+
+def parse_unique(column: pd.Series, parse: Callable[[str], Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(codes, values, reasons): each row's index into the distinct texts, and per distinct text its
+    parsed value (None when rejected) and rejection reason (None when read)."""
+    codes, uniques = pd.factorize(column.fillna(""), use_na_sentinel=False)
+    values = np.empty(len(uniques), dtype=object)
+    reasons = np.empty(len(uniques), dtype=object)
+    for position, raw in enumerate(uniques.tolist()):
+        try:
+            values[position] = parse(raw)
+        except Reject as reason:
+            reasons[position] = str(reason)
+    return codes, values, reasons
 
 
 def parse_each(column: pd.Series, parse: Callable[[str], Any]) -> tuple[np.ndarray, np.ndarray]:
     """(values, reasons): each row's parsed value (None when rejected) and its rejection reason (None when not)."""
-    codes, uniques = pd.factorize(column.fillna(""), use_na_sentinel=False)
-    values = np.empty(len(uniques), dtype=object)
-    reasons = np.empty(len(uniques), dtype=object)
-    for position, raw in enumerate(uniques):
-        try:
-            values[position] = parse(str(raw))
-        except Reject as reason:
-            reasons[position] = str(reason)
+    codes, values, reasons = parse_unique(column, parse)
     return values[codes], reasons[codes]
+
+
+def parse_numbers(column: pd.Series, parse: Callable[[str], Any], low: float, high: float) -> tuple[np.ndarray, np.ndarray]:
+    """Like `parse_each` for a column of numbers: one cast in C when every cell is a plain number in
+    low..high (or blank); otherwise each distinct text goes through `parse`, which names what is wrong."""
+    trimmed = pc.utf8_trim_whitespace(pa.array(column.fillna("").astype(STRING).array))
+    try:
+        numbers = pc.cast(pc.if_else(pc.equal(trimmed, ""), None, trimmed), pa.float64())
+    except pa.ArrowInvalid:
+        return parse_each(column, parse)
+    values = numbers.to_numpy(zero_copy_only=False)
+    if not np.all(np.isnan(values) | ((values >= low) & (values <= high))) or numbers.null_count != np.isnan(values).sum():
+        return parse_each(column, parse)
+    return np.where(np.isnan(values), None, values), np.full(len(values), None, dtype=object)
 
 
 def texts(column: pd.Series) -> pd.Series:
     """Stripped text, missing (NA) for blanks and the codebooks' 'Unknown' spellings."""
     stripped = column.astype(STRING).str.strip()
-    return stripped.mask(stripped.str.lower().isin(UNKNOWN_TEXT))
+    short = stripped.str.len() <= LONGEST_UNKNOWN  # only these can be an 'unknown' spelling: lower-case just them
+    unknown = pd.Series(False, index=stripped.index)
+    unknown[short] = stripped[short].str.lower().isin(UNKNOWN_TEXT)
+    return stripped.mask(unknown.to_numpy())
 
 
 def first_reason(*reasons: np.ndarray) -> np.ndarray:
@@ -45,27 +72,32 @@ def first_reason(*reasons: np.ndarray) -> np.ndarray:
     return chosen
 
 
-def json_strings(column: pd.Series) -> pd.Series:
-    """Each value as a JSON string literal (quotes included), as json.dumps(ensure_ascii=False) writes it."""
+def json_escaped(column: pd.Series) -> pa.Array:
+    """Each value escaped for the inside of a JSON string, as json.dumps(ensure_ascii=False) writes it."""
     escaped = column.fillna("").astype(STRING)
+    if not escaped.str.contains(r'[\\"\x00-\x1f]', regex=True).any():
+        return pa.array(escaped.array).cast(pa.large_string())  # most columns (codes, numbers, names) need none
     for plain, coded in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t")):
         escaped = escaped.str.replace(plain, coded, regex=False)
     controls = escaped.str.contains(r"[\x00-\x1f]", regex=True)
     if controls.any():  # rare: let json.dumps spell them (\u0001 ...)
         import json
 
-        escaped = escaped.where(~controls, column[controls].map(lambda v: json.dumps(v, ensure_ascii=False)[1:-1]))
-    return '"' + escaped + '"'
+        spelled = column.fillna("")[controls].map(lambda v: json.dumps(v, ensure_ascii=False)[1:-1])
+        escaped = escaped.where(~controls, spelled)
+    return pa.array(escaped.array).cast(pa.large_string())
 
 
 def json_objects(columns: dict[str, pd.Series]) -> pd.Series:
     """One JSON object per row from named text columns (the export's original values, kept with each record)."""
     import json
 
-    pieces = [json.dumps(key) + ": " + json_strings(value) for key, value in columns.items()]
-    if not pieces:
+    if not columns:
         return pd.Series("{}", index=range(0), dtype=STRING)
-    joined = pieces[0]
-    for piece in pieces[1:]:
-        joined = joined + ", " + piece
-    return "{" + joined + "}"
+    pieces: list[object] = []
+    for number, (key, value) in enumerate(columns.items()):
+        glue = ("{" if number == 0 else '", ') + json.dumps(key) + ': "'
+        pieces += [pa.scalar(glue, pa.large_string()), json_escaped(value)]
+    pieces.append(pa.scalar('"}', pa.large_string()))
+    joined = pc.binary_join_element_wise(*pieces, pa.scalar("", pa.large_string()))
+    return pd.Series(pd.arrays.ArrowStringArray(joined), index=next(iter(columns.values())).index)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .columns import parse_each
+from .columns import parse_unique
 from .dates import DAY_FIRST, DateOrder, DateReport, parse_date
 
 
@@ -32,11 +32,11 @@ class Context:
     def dates(self, column: pd.Series, name: str) -> tuple[np.ndarray, np.ndarray]:
         """A whole column: days (NaT where rejected) and reasons (None where read)."""
         order = self.orders.get(name, DAY_FIRST)
-        parsed, reasons = parse_each(column, lambda v: parse_date(v, name, order))
-        read = np.array([p is not None for p in parsed], dtype=bool)
-        days = np.full(len(parsed), np.datetime64("NaT"), dtype="datetime64[D]")
-        if read.any():
-            days[read] = np.array([p[0] for p in parsed[read]], dtype="datetime64[D]")
-            shapes = pd.Series([p[1] for p in parsed[read]]).value_counts()
-            self._report(name).shapes.update({str(k): int(v) for k, v in shapes.items()})
-        return days, reasons
+        codes, parsed, reasons = parse_unique(column, lambda v: parse_date(v, name, order))
+        days = np.array([p[0] if p else None for p in parsed], dtype="datetime64[D]")
+        shapes = np.array([p[1] if p else "" for p in parsed], dtype=object)
+        counts = np.bincount(codes, minlength=len(parsed))
+        for shape, n in zip(shapes, counts, strict=True):
+            if shape and n:
+                self._report(name).shapes[shape] += int(n)
+        return days[codes], reasons[codes]
