@@ -93,7 +93,6 @@ def _is_blank(raw: bytes, starts: np.ndarray, stops: np.ndarray, delimiter: int)
 
 
 def _chunk(raw: bytes, ends: np.ndarray, newlines: np.ndarray, first_line: int, delimiter: int, offset: int) -> Chunk:
-    buf = np.frombuffer(raw, np.uint8)
     starts = np.concatenate(([0], ends[:-1] + 1))
     stops = ends + 1
     lines = first_line + np.searchsorted(newlines, starts)
