@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from .columns import STRING, first_reason, json_objects, parse_each, parse_numbers, texts
+from .columns import STRING, first_reason, json_objects, map_each, parse_each, parse_numbers, texts
 from .context import Context
 from .values import Reject, coordinate, count, iso3
 
@@ -99,8 +99,8 @@ def _interval(day: np.ndarray, precision: np.ndarray) -> tuple[np.ndarray, np.nd
 def _kinds(event_type: pd.Series, sub_event: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     context = event_type.str.lower().isin(CONTEXT_EVENTS).to_numpy()
     sub = sub_event.str.lower()
-    kind = sub.map({name: k for name, (k, _) in SUB_EVENTS.items()}).fillna("attack").to_numpy(dtype=object)
-    attack = sub.map({name: a for name, (_, a) in SUB_EVENTS.items()}).fillna("unknown").to_numpy(dtype=object)
+    kind = map_each(sub, lambda name: SUB_EVENTS.get(name, ("attack", "unknown"))[0])
+    attack = map_each(sub, lambda name: SUB_EVENTS.get(name, ("attack", "unknown"))[1])
     return np.where(context, "context", kind), np.where(context, None, attack)
 
 
@@ -116,7 +116,7 @@ def convert_batch(batch: pa.Table, context: Context) -> tuple[dict[str, object],
     missing_id = np.where(event_id.isna().to_numpy(), "event_id_cnty is empty", None)
     days, day_reasons = context.dates(get("event_date"), "event_date")
     precision, precision_reasons = parse_each(get("time_precision"), _precision)
-    killed, killed_reasons = parse_each(get("fatalities"), lambda v: count(v, "fatalities"))
+    killed, killed_reasons = parse_each(get("fatalities"), lambda v: count(v, "fatalities"), numeric=True)
     lat, lat_reasons = parse_numbers(get("latitude"), lambda v: coordinate(v, "latitude", 90), -90, 90)
     lon, lon_reasons = parse_numbers(get("longitude"), lambda v: coordinate(v, "longitude", 180), -180, 180)
     reasons = first_reason(missing_id, day_reasons, precision_reasons, killed_reasons, lat_reasons, lon_reasons)
@@ -125,9 +125,9 @@ def convert_batch(batch: pa.Table, context: Context) -> tuple[dict[str, object],
     kind, attack_type = _kinds(event_type, sub_event)
     is_context = kind == "context"
     civilian = get("civilian_targeting").str.strip().str.lower().str.startswith("civilian").to_numpy(dtype=bool)
-    target = np.where(civilian, "private_citizens", get("inter2").str.strip().map(INTER_TARGET).fillna("unknown").to_numpy())
+    target = np.where(civilian, "private_citizens", map_each(get("inter2"), lambda v: INTER_TARGET.get(v.strip(), "unknown")))
     country = texts(get("iso3")).fillna(texts(get("country"))).fillna("")
-    code = country.map(lambda v: iso3(v) or v)
+    code = map_each(country, lambda name: iso3(name) or name)
     place, province = texts(get("location")), texts(get("admin1"))
     what = sub_event.mask(sub_event == "").fillna(event_type.mask(event_type == "")).fillna("Event")
     where = place.fillna(province).fillna(country)
@@ -150,7 +150,7 @@ def convert_batch(batch: pa.Table, context: Context) -> tuple[dict[str, object],
         "place": place,
         "lat": lat,
         "lon": lon,
-        "location_precision": get("geo_precision").str.strip().map(LOCATION_PRECISION).fillna("province").to_numpy(),
+        "location_precision": map_each(get("geo_precision"), lambda v: LOCATION_PRECISION.get(v.strip(), "province")),
         "location_basis": "ACLED geo_precision " + get("geo_precision").str.strip(),
         "killed_min": killed,
         "killed_max": killed,

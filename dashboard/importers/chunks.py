@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 import numpy as np
 
-CHUNK_BYTES = 8 << 20
+CHUNK_BYTES = 32 << 20
 MAX_RECORD_BYTES = 10 << 20  # a longer row is not an incident: rejected with its line, the rest read on
 NEWLINE, QUOTE = 10, 34
 BOUNDARY = np.zeros(256, dtype=bool)  # what may stand beside a quote that means quoting

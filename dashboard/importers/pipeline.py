@@ -7,6 +7,8 @@ Memory holds one batch at a time, plus 16 bytes a row to find duplicate ids.
 
 from __future__ import annotations
 
+import queue
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -31,6 +33,27 @@ from .values import Reject
 FORMATS: dict[str, ModuleType] = {"acled": acled, "ucdp": ucdp, "gtd": gtd}
 TAG_ROWS_CHECKED = 5  # HXL hashtag rows sit right under the header
 Progress = Callable[[int, float], None]  # (rows read so far, share of the file read)
+
+
+def prefetched(batches: Iterator[Batch]) -> Iterator[Batch]:
+    """The batches, the next one read and parsed in a thread while this one is converted: pyarrow and
+    NumPy release the GIL, so on two cores reading and converting overlap. Errors reach the caller."""
+    waiting: queue.Queue = queue.Queue(maxsize=1)
+    done = object()
+
+    def read() -> None:
+        try:
+            for batch in batches:
+                waiting.put(batch)
+        except BaseException as error:  # handed to the consumer, raised there
+            waiting.put(error)
+        waiting.put(done)
+
+    threading.Thread(target=read, daemon=True, name="import-reader").start()
+    while (item := waiting.get()) is not done:
+        if isinstance(item, BaseException):
+            raise item
+        yield item
 
 
 def detect_format(header: list[str]) -> str | None:
@@ -103,7 +126,7 @@ def _frames(
     report, seen, context = job.report, SeenIds(), Context()
     first = True
     try:
-        for batch in source.batches:
+        for batch in prefetched(source.batches):
             if first:
                 context.orders = _decide_orders(path, module, batch, source.delimiter == ";")
             frame, rejected = _convert(module, batch, context, first)
