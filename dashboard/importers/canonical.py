@@ -13,7 +13,7 @@ import pyarrow as pa
 from dashboard.records.gazetteer import Gazetteer
 from dashboard.records.schema import CATEGORY_COLUMNS, COLUMNS, COUNT_COLUMNS, DATE_COLUMNS, FLOAT_COLUMNS
 
-from .columns import STRING, map_each
+from .columns import STRING, map_each, repeated
 from .report import Rejection
 
 SOURCE_COLUMNS = ("source_dataset", "source_row", "source_id", "source_values")
@@ -21,6 +21,8 @@ PROVINCE_POINT = "; no coordinates in the export: the province's point (gazettee
 
 
 def _typed(name: str, values: object, size: int) -> object:
+    if isinstance(values, str) and name not in CATEGORY_COLUMNS:
+        return repeated(values, size)
     if isinstance(values, str) or values is None:
         values = [values] * size
     if name in DATE_COLUMNS:

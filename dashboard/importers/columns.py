@@ -19,6 +19,7 @@ from .values import UNKNOWN_TEXT, Reject
 
 STRING = pd.StringDtype("pyarrow")
 LONGEST_UNKNOWN = max(len(word) for word in UNKNOWN_TEXT)
+UNKNOWN_VALUES = pa.array(sorted(UNKNOWN_TEXT), pa.large_string())
 
 
 def parse_unique(column: pd.Series, parse: Callable[[str], Any]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -67,11 +68,22 @@ def parse_numbers(column: pd.Series, parse: Callable[[str], Any], low: float, hi
 
 def texts(column: pd.Series) -> pd.Series:
     """Stripped text, missing (NA) for blanks and the codebooks' 'Unknown' spellings."""
-    stripped = column.astype(STRING).str.strip()
-    short = stripped.str.len() <= LONGEST_UNKNOWN  # only these can be an 'unknown' spelling: lower-case just them
-    unknown = pd.Series(False, index=stripped.index)
-    unknown[short] = stripped[short].str.lower().isin(UNKNOWN_TEXT)
-    return stripped.mask(unknown.to_numpy())
+    stripped = pc.utf8_trim_whitespace(arrow_text(column))
+    short = pc.less_equal(pc.utf8_length(stripped), LONGEST_UNKNOWN)  # only these can be 'unknown': lower just them
+    lowered = pc.utf8_lower(pc.if_else(short, stripped, pa.scalar("\x00", pa.large_string())))
+    unknown = pc.is_in(lowered, value_set=UNKNOWN_VALUES)
+    kept = pc.if_else(unknown, pa.scalar(None, pa.large_string()), stripped)
+    return pd.Series(pd.arrays.ArrowStringArray(kept), index=column.index)
+
+
+def arrow_text(column: pd.Series) -> pa.ChunkedArray:
+    """The column's text as Arrow large strings (no copy when it already is), blanks for missing."""
+    return pa.chunked_array(pa.array(column.fillna("").astype(STRING).array)).cast(pa.large_string())
+
+
+def repeated(value: str, size: int) -> pd.arrays.ArrowStringArray:
+    """One text for every row, built in Arrow rather than from a list of Python strings."""
+    return pd.arrays.ArrowStringArray(pa.chunked_array([pa.repeat(pa.scalar(value, pa.large_string()), size)]))
 
 
 def first_reason(*reasons: np.ndarray) -> np.ndarray:

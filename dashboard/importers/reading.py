@@ -65,20 +65,19 @@ def _names(header: list[str]) -> list[str]:
 
 
 def open_csv(path: Path) -> Source:
-    handle = path.open("rb")
-    start = handle.read(2)
-    if start in (b"\xff\xfe", b"\xfe\xff"):
-        handle.close()
-        raise Unreadable("is UTF-16 text (Excel's 'Unicode text'); save it as 'CSV UTF-8' and import that")
-    handle.seek(0)
-    bom = handle.read(3) == BOM
-    handle.seek(3 if bom else 0)
-    first = handle.readline()
-    while first.count(b'"') % 2 and len(first) < MAX_RECORD_BYTES:  # a quoted header name spanning lines
-        more = handle.readline()
-        if not more:
-            break
-        first += more
+    with path.open("rb") as handle:
+        start = handle.read(3)
+        if start[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            raise Unreadable("is UTF-16 text (Excel's 'Unicode text'); save it as 'CSV UTF-8' and import that")
+        bom = start == BOM
+        handle.seek(3 if bom else 0)
+        first = handle.readline(MAX_RECORD_BYTES)
+        while first.count(b'"') % 2 and len(first) < MAX_RECORD_BYTES:  # a quoted header name spanning lines
+            more = handle.readline(MAX_RECORD_BYTES)
+            if not more:
+                break
+            first += more
+        header_end = handle.tell()
     try:
         text = first.decode("utf-8")
     except UnicodeDecodeError:
@@ -94,8 +93,9 @@ def open_csv(path: Path) -> Source:
     padded = names + [f"(trailing {n})" for n in range(width - len(names))]
 
     def batches() -> Iterator[Batch]:
-        with handle:
-            for chunk in read_chunks(handle, lines, delimiter, handle.tell()):
+        with path.open("rb") as handle:
+            handle.seek(header_end)
+            for chunk in read_chunks(handle, lines, delimiter, header_end):
                 table, lines_of_rows, problems = _parse(chunk, padded, len(names), delimiter)
                 yield Batch(table, lines_of_rows, chunk.problems + problems, chunk.not_utf8, chunk.offset / size)
 
@@ -185,8 +185,10 @@ def open_xlsx(path: Path) -> Source:
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-        rows = book.worksheets[0].iter_rows(values_only=True)
-        header_cells = next(rows, ())
+        try:
+            header_cells = next(book.worksheets[0].iter_rows(values_only=True), ())
+        finally:
+            book.close()
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, IndexError) as error:
         raise Unreadable(f"is not an Excel workbook that can be opened ({type(error).__name__}: {error})") from None
     header = [_cell_text(v).strip() for v in header_cells]
@@ -196,18 +198,21 @@ def open_xlsx(path: Path) -> Source:
     width = len(names)
 
     def batches() -> Iterator[Batch]:
-        values: list[list[str]] = []
-        lines: list[int] = []
-        for number, cells in enumerate(rows, start=2):
-            texts = [_cell_text(v) for v in cells[:width]]
-            if any(t.strip() for t in texts):
-                values.append(texts + [""] * (width - len(texts)))
-                lines.append(number)
-            if len(values) == XLSX_BATCH_ROWS:
-                yield _xlsx_batch(values, lines, names)
-                values, lines = [], []
-        yield _xlsx_batch(values, lines, names)
-        book.close()
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            values: list[list[str]] = []
+            lines: list[int] = []
+            for number, cells in enumerate(book.worksheets[0].iter_rows(min_row=2, values_only=True), start=2):
+                texts = [_cell_text(v) for v in cells[:width]]
+                if any(t.strip() for t in texts):
+                    values.append(texts + [""] * (width - len(texts)))
+                    lines.append(number)
+                if len(values) == XLSX_BATCH_ROWS:
+                    yield _xlsx_batch(values, lines, names)
+                    values, lines = [], []
+            yield _xlsx_batch(values, lines, names)
+        finally:
+            book.close()
 
     return Source(header, ",", "xlsx", batches())
 
