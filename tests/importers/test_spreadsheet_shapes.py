@@ -165,3 +165,18 @@ def test_a_stray_quote_inside_a_field_is_text_as_a_spreadsheet_reads_it(export):
 def test_the_dates_land_in_the_table_as_dates(export):
     frame = import_file(export("a.csv", acled_csv([acled_row("AFG1", "9-May-20")]))).frame
     assert frame.loc[0, "date_start"] == pd.Timestamp("2020-05-09")
+
+
+def test_a_workbook_with_date_cells_and_number_cells_reads_as_text_would(tmp_path):
+    import datetime as dt
+
+    from tests.importers.test_rules import GTD
+
+    values = "201101030003,2011,1,3,,1,,Pakistan,Sindh,Karachi,24.86,67.01,1,s,3,Bombing/Explosion,3,Police,TTP,0,2,0,0,0"
+    row: list[object] = values.split(",")
+    row[1], row[2], row[3] = 2011.0, 1, 3  # numbers as a workbook stores them
+    row[6] = dt.datetime(2011, 1, 14)  # a date cell
+    path = tmp_path / "gtd.xlsx"
+    pd.DataFrame([row], columns=GTD.split(",")).to_excel(path, index=False)
+    frame = import_file(path).frame
+    assert (frame.loc[0, "date_start"], frame.loc[0, "date_end"]) == (pd.Timestamp("2011-01-03"), pd.Timestamp("2011-01-14"))
