@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -45,7 +46,9 @@ def prefetched(batches: Iterator[Batch]) -> Iterator[Batch]:
         try:
             for batch in batches:
                 waiting.put(batch)
-        except BaseException as error:  # handed to the consumer, raised there
+        except (OSError, EOFError, KeyError, ValueError, zipfile.BadZipFile) as error:  # a workbook broken past its start
+            waiting.put(Unreadable(f"{type(error).__name__}: {error}"))
+        except BaseException as error:  # anything else is a bug: raised in the consumer as it is
             waiting.put(error)
         waiting.put(done)
 
@@ -140,7 +143,7 @@ def _frames(
             if progress:
                 progress(report.read, batch.done)
             yield kept
-    except (Unreadable, OSError, EOFError, KeyError, ValueError) as error:  # a workbook broken past its first rows
+    except Unreadable as error:
         raise DataError([Problem(str(path), f"cannot be read past row {report.read + 1}: {error}")]) from None
     if first:  # nothing after the header: still a table, with no rows
         yield canonical_batch({}, np.array([], dtype=np.int64), module.NAME)
