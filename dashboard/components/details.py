@@ -10,6 +10,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.records.article import Article, squash
+from dashboard.records.grading import grade_of, grade_text
 from dashboard.views.casualties import casualty_range
 from dashboard.views.escape import markdown_link, text_for_markdown
 from dashboard.views.incident_map import base_map, fit_view, incident_layer
@@ -47,7 +48,7 @@ def incident_card(row: pd.Series) -> None:
     st.markdown(f"**{text_for_markdown(row['title'])}**")
     st.markdown(
         f"{date_text(row)} · {place_text(row)} · killed {casualty_range(row['killed_min'], row['killed_max'])}, "
-        f"injured {casualty_range(row['injured_min'], row['injured_max'])}"
+        f"injured {casualty_range(row['injured_min'], row['injured_max'])} · grade: {text_for_markdown(grade_of(row))}"
     )
     st.caption(_text(row["summary"], ""))
 
@@ -58,7 +59,7 @@ def _quote_in_paragraph(row: pd.Series, article: Article | None) -> None:
         st.write("This record quotes no passage of the article.")
         return
     number = row["article_paragraph"]
-    paragraph = article.paragraphs[int(number) - 1] if article and not pd.isna(number) else None
+    paragraph = article.body(int(number)) if article and not pd.isna(number) else None
     if paragraph is None:
         st.markdown(f"> {text_for_markdown(quote)}")
         return
@@ -75,7 +76,9 @@ def _sources(row: pd.Series) -> None:
         return
     lines = []
     for source in sources:
-        name = source.get("publisher") or source.get("url") or "source"
+        name = str(source.get("publisher") or source.get("url") or "source")
+        if source.get("via"):  # the copy cited is hosted elsewhere than the publisher's own site
+            name += f" (via {source['via']})"
         line = f"- {markdown_link(name, source.get('url'))}"
         if source.get("title"):
             line += f": {text_for_markdown(source['title'])}"
@@ -109,6 +112,8 @@ def incident_detail(record: pd.DataFrame, article: Article | None, in_view: bool
         st.caption(_text(row["casualty_note"], ""))
         st.markdown(" · ".join(f"**{label}:** {_text(row[column])}" for column, label in LABELS.items()))
         st.caption(_text(row["claim_note"], ""))
+        st.markdown(f"**Grade:** {text_for_markdown(grade_text(row))}")
+        st.caption("How well independent sources agree on it; the About page defines the grades.")
     with right:
         if pd.isna(row["lat"]):
             st.caption("No place to draw: this record is about a whole country.")

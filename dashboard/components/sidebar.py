@@ -32,6 +32,7 @@ FILTER_KEYS = {
     "actors": "f_actor",
     "attack_types": "f_attack",
     "target_types": "f_target",
+    "grades": "f_grade",
 }
 DATES, KILLED, TEXT, COLOR, LAYER = "f_dates", "f_killed", "f_text", "v_color", "v_layer"
 # Not widgets (their widgets live on one page, and Streamlit drops a widget's state on pages that
@@ -105,6 +106,12 @@ def sidebar(profile: DataProfile) -> View:
     bar.multiselect("Perpetrator or claimant", sorted(choices.actors), key=FILTER_KEYS["actors"])
     bar.multiselect("Attack type", sorted(choices.attack_types), key=FILTER_KEYS["attack_types"])
     bar.multiselect("Target type", sorted(choices.target_types), key=FILTER_KEYS["target_types"])
+    bar.multiselect(
+        "Grade",
+        sorted(choices.grades),
+        key=FILTER_KEYS["grades"],
+        help="How well the sources corroborate each attack or strike (see About). Context events are 'not graded'.",
+    )
     bar.number_input("Minimum killed", min_value=0, step=1, key=KILLED, help="By the lowest reported figure.")
     bar.text_input("Search titles, summaries, quotes", key=TEXT)
     bar.button("Reset filters", on_click=reset_filters, args=(span,))

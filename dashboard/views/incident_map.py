@@ -19,6 +19,7 @@ from folium.plugins import MarkerCluster
 from jinja2 import Template
 
 from dashboard.records.gazetteer import Gazetteer
+from dashboard.records.grading import grade_text
 
 from .casualties import add_up, casualty_range, group_range, total_range
 from .colors import UNKNOWN_COLOR, color_labels, color_scale
@@ -251,6 +252,7 @@ def popup_html(row: pd.Series) -> str:
         f"injured: {casualty_range(row['injured_min'], row['injured_max'])}",
         f"Perpetrator: {text_for_html(row['perpetrator'] if not pd.isna(row['perpetrator']) else 'not stated')}; "
         f"claimed by: {text_for_html(row['claimed_by'] if not pd.isna(row['claimed_by']) else 'no claim')}",
+        f"Grade: {text_for_html(grade_text(row))}",
     ]
     if not pd.isna(row["article_quote"]):
         lines.append(f"<i>“{text_for_html(row['article_quote'])}”</i>")

@@ -71,7 +71,7 @@ def discs(layer: folium.FeatureGroup) -> list[dict]:
 
 
 def test_one_circle_per_located_incident(frame):
-    assert len(circles(incident_layer(frame))) == int(frame["lat"].notna().sum()) == 9
+    assert len(circles(incident_layer(frame))) == int(frame["lat"].notna().sum()) == 10
 
 
 def test_district_precision_is_drawn_dashed_and_faint(frame):
@@ -94,7 +94,7 @@ def test_colours_follow_the_shared_scale_and_selection_is_outlined_outside_any_g
     layer = incident_layer(frame, "province", scale, selected=frozenset({"kunar-bank-2014-03-25"}))
     grouped = circles(layer)
     (outlined,) = drawn(layer)
-    assert len(grouped) == 8 and all(c["options"]["weight"] < 4 for c in grouped)
+    assert len(grouped) == 9 and all(c["options"]["weight"] < 4 for c in grouped)
     assert outlined["options"]["weight"] == 4 and outlined["options"]["color"] == "#000000"
     assert outlined["options"]["fillColor"] == scale["Kunar"]
     assert {scale["Kabul"], scale["Faryab"]} <= {c["options"]["fillColor"] for c in grouped}
