@@ -11,6 +11,7 @@ from streamlit_folium import st_folium
 
 from dashboard.records.article import Article, squash
 from dashboard.records.grading import grade_of, grade_text
+from dashboard.views.boundary_layer import DEFAULT_BASEMAP
 from dashboard.views.casualties import casualty_range
 from dashboard.views.escape import markdown_link, text_for_markdown
 from dashboard.views.incident_map import base_map, fit_view, incident_layer
@@ -90,7 +91,7 @@ def _sources(row: pd.Series) -> None:
     st.markdown("\n".join(lines))
 
 
-def incident_detail(record: pd.DataFrame, article: Article | None, in_view: bool) -> None:
+def incident_detail(record: pd.DataFrame, article: Article | None, in_view: bool, basemap: str = DEFAULT_BASEMAP) -> None:
     """Every field of one record (a one-row frame), the quote in its paragraph, its sources and a small map."""
     row = record.iloc[0]
     st.subheader(text_for_markdown(row["title"]))
@@ -104,6 +105,8 @@ def incident_detail(record: pd.DataFrame, article: Article | None, in_view: bool
         st.caption(_text(row["date_basis"], ""))
         st.markdown(f"**Where:** {place_text(row)}")
         st.caption(_text(row["location_basis"], ""))
+        if not pd.isna(row.get("province_basis", pd.NA)):  # imports: whether the province was stated or derived
+            st.caption(f"Province: {_text(row['province_basis'])}")
         st.markdown(
             f"**Killed:** {casualty_range(row['killed_min'], row['killed_max'])} · "
             f"**Injured:** {casualty_range(row['injured_min'], row['injured_max'])} · "
@@ -120,7 +123,7 @@ def incident_detail(record: pd.DataFrame, article: Article | None, in_view: bool
         else:
             center, zoom = fit_view(pd.Series([row["lat"]]), pd.Series([row["lon"]]), height=260)
             st_folium(
-                base_map(static_url()),
+                base_map(static_url(), basemap=basemap),
                 feature_group_to_add=incident_layer(record),
                 center=center,
                 zoom=min(zoom, 7),

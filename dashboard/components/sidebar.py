@@ -14,6 +14,8 @@ from collections.abc import Callable
 import streamlit as st
 
 from dashboard.snapshot import size_report, snapshot_zip
+from dashboard.views.boundary_layer import BASEMAPS
+from dashboard.views.choropleth import MEASURES
 from dashboard.views.colors import COLOR_OPTIONS
 from dashboard.views.filters import Filters
 from dashboard.views.profile import DataProfile
@@ -35,6 +37,7 @@ FILTER_KEYS = {
     "grades": "f_grade",
 }
 DATES, KILLED, TEXT, COLOR, LAYER = "f_dates", "f_killed", "f_text", "v_color", "v_layer"
+MEASURE, BASEMAP = "v_measure", "v_basemap"
 # Not widgets (their widgets live on one page, and Streamlit drops a widget's state on pages that
 # do not draw it): the article page's reading position and list order.
 STEP, ORDER = "v_step", "v_order"
@@ -55,6 +58,8 @@ def seed_once(view: View, span: tuple[dt.date, dt.date]) -> bool:
     _seed_filters(view.filters, span)
     st.session_state[COLOR] = view.color
     st.session_state[LAYER] = view.layer
+    st.session_state[MEASURE] = view.measure
+    st.session_state[BASEMAP] = view.basemap
     st.session_state[STEP] = view.step
     st.session_state[ORDER] = view.order
     st.session_state[SELECTED] = view.incidents
@@ -118,6 +123,21 @@ def sidebar(profile: DataProfile) -> View:
     bar.header("Display")
     bar.selectbox("Colour by", list(COLOR_OPTIONS), format_func=COLOR_OPTIONS.__getitem__, key=COLOR)
     bar.radio("Map shows", list(MAP_LAYERS), format_func=MAP_LAYERS.__getitem__, key=LAYER, horizontal=True)
+    bar.radio(
+        "Shade provinces by",
+        list(MEASURES),
+        format_func=MEASURES.__getitem__,
+        key=MEASURE,
+        disabled=st.session_state.get(LAYER) != "provinces",
+        help="For “Map shows: Totals by province”. Killed: the lowest reported figure; the hover gives the range.",
+    )
+    bar.radio(
+        "Base map",
+        list(BASEMAPS),
+        format_func=BASEMAPS.__getitem__,
+        key=BASEMAP,
+        help="Country and province borders are drawn on both; with boundaries only, no request leaves your computer.",
+    )
     return View(
         _filters_from_widgets(span),
         selected(),
@@ -125,6 +145,8 @@ def sidebar(profile: DataProfile) -> View:
         st.session_state[LAYER],
         st.session_state[STEP],
         st.session_state[ORDER],
+        st.session_state[MEASURE],
+        st.session_state[BASEMAP],
     )
 
 

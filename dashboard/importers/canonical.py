@@ -11,6 +11,7 @@ import pandas as pd
 import pyarrow as pa
 
 from dashboard.records.gazetteer import Gazetteer
+from dashboard.records.province_check import ProvinceMismatch, derive_provinces
 from dashboard.records.schema import CATEGORY_COLUMNS, COLUMNS, COUNT_COLUMNS, DATE_COLUMNS, FLOAT_COLUMNS
 
 from .columns import STRING, map_each, repeated
@@ -149,8 +150,11 @@ def _place_by_province(frame: pd.DataFrame, gazetteer: Gazetteer) -> None:
         frame.loc[usable, "location_basis"] = frame.loc[usable, "location_basis"].fillna("") + PROVINCE_POINT
 
 
-def finalise_batch(frame: pd.DataFrame, gazetteer: Gazetteer, seen: SeenIds) -> tuple[pd.DataFrame, list[Rejection]]:
-    """The one place a converted batch becomes canonical rows; returns the kept rows and the rejections."""
+def finalise_batch(
+    frame: pd.DataFrame, gazetteer: Gazetteer, seen: SeenIds
+) -> tuple[pd.DataFrame, list[Rejection], list[ProvinceMismatch]]:
+    """The one place a converted batch becomes canonical rows: the kept rows (with the province their
+    point lies in where they state none), the rejections, and the rows whose point and province disagree."""
     lines = frame["source_row"].to_numpy(dtype=np.int64)
     names = map_each(frame["province"], lambda name: (gazetteer.canonical_province(name) or name) if name else None)
     frame["province"] = pd.array(names, dtype=STRING)  # one spelling per province for the filters
@@ -171,4 +175,5 @@ def finalise_batch(frame: pd.DataFrame, gazetteer: Gazetteer, seen: SeenIds) -> 
         )
     kept = frame[(first == 0) & ~outside].reset_index(drop=True)
     _place_by_province(kept, gazetteer)
-    return kept, rejections
+    kept, mismatches = derive_provinces(kept)
+    return kept, rejections, mismatches

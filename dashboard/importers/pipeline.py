@@ -22,6 +22,7 @@ import pyarrow as pa
 
 from dashboard.records.gazetteer import Gazetteer
 from dashboard.records.problems import DataError, Problem
+from dashboard.records.province_check import BASIS_COLUMN, STATED
 
 from . import acled, gtd, ucdp
 from .canonical import SeenIds, canonical_batch, finalise_batch, records_columns
@@ -134,7 +135,8 @@ def _frames(
                 context.orders = _decide_orders(path, module, batch, source.delimiter == ";")
             frame, rejected = _convert(module, batch, context, first)
             first = False
-            kept, more = finalise_batch(frame, gazetteer, seen)
+            kept, more, mismatches = finalise_batch(frame, gazetteer, seen)
+            report.province_warnings += mismatches
             report.read += batch.table.num_rows + len(batch.problems)
             report.rejected += [Rejection(line, reason) for line, reason in batch.problems] + rejected + more
             report.not_utf8 += batch.not_utf8
@@ -162,6 +164,8 @@ def _account(job: Import, kept: pd.DataFrame) -> None:
     job.report.date_span = span if known is None else (min(known[0], span[0]), max(known[1], span[1]))
     job.location_counts.update(kept["location_precision"].value_counts().to_dict())
     job.date_counts.update(kept["date_precision"].value_counts().to_dict())
+    basis = kept[BASIS_COLUMN]
+    job.report.provinces_derived += int(((basis != STATED) & basis.notna()).sum())
 
 
 def _tag_rows(batch: Batch) -> np.ndarray:

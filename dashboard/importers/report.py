@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from dashboard.records.province_check import ProvinceMismatch
+
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (with a byte-order mark)", "xlsx": "Excel workbook"}
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 FALLBACK_NAMES = {"cp1252": "Windows-1252", "latin-1": "Latin-1"}
@@ -37,6 +39,8 @@ class ImportReport:
     date_span: tuple[dt.date, dt.date] | None = None
     location_precision: dict[str, float] = field(default_factory=dict)  # share of imported rows
     date_precision: dict[str, float] = field(default_factory=dict)
+    provinces_derived: int = 0  # rows given the province their point lies in (none stated, or an unknown name)
+    province_warnings: list[ProvinceMismatch] = field(default_factory=list)  # stated province and point disagree
 
     @property
     def reconciles(self) -> bool:
@@ -73,6 +77,22 @@ class ImportReport:
         for name, shares in (("location precision", self.location_precision), ("date precision", self.date_precision)):
             if shares:
                 lines.append(f"{name}: " + ", ".join(f"{key} {share:.0%}" for key, share in shares.items()))
+        return lines + self._province_lines()
+
+    def _province_lines(self) -> list[str]:
+        lines = []
+        if self.provinces_derived:
+            lines.append(
+                f"province derived from coordinates (none stated, or a name not in the gazetteer): {self.provinces_derived}"
+            )
+        if self.province_warnings:
+            lines.append(
+                f"warning: {len(self.province_warnings)} row(s) state a province their point is not in "
+                "(1:10m borders, so a point near one may be right)"
+            )
+            lines += [f"warning: {mismatch}" for mismatch in self.province_warnings[:5]]
+            if len(self.province_warnings) > 5:
+                lines.append(f"warning: … and {len(self.province_warnings) - 5} more")
         return lines
 
     def rejections_csv(self) -> str:

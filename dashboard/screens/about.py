@@ -83,5 +83,7 @@ def render(ctx: PageContext) -> None:
         + ", ".join(f"{text_for_markdown(name)} ({count})" for name, count in publishers.most_common())
     )
     st.caption("Each incident's page lists its sources with links.")
+    st.subheader("Map boundaries")
+    st.markdown(readme_section("Boundaries"))
     st.subheader("Schema")
     st.markdown(readme_section("Data schema"))

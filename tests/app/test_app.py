@@ -139,8 +139,11 @@ def test_about_page_says_what_the_data_is_and_is_not():
     app = open_page("about")
     text = " ".join(m.value for m in app.markdown)
     assert "not a census" in text
-    assert [h.value for h in app.subheader] == ["How it was made", "Grades", "Left out on purpose", "Sources", "Schema"]
+    assert [h.value for h in app.subheader] == [
+        "How it was made", "Grades", "Left out on purpose", "Sources", "Map boundaries", "Schema"
+    ]  # fmt: skip
     assert "Reuters" in text and "`killed_min`" in text
+    assert "Made with Natural Earth" in text and "Kashmir as administered" in text and "FATA" in text and "1:10m" in text
 
 
 def test_incidents_table_lists_the_filtered_rows_with_downloads():

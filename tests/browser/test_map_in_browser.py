@@ -14,7 +14,7 @@ from tests.browser.conftest import offline_page, screenshot, start_server, warm_
 from tests.conftest import CONTEXT_RECORD, with_changes
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
-MARKERS = "path.leaflet-interactive"
+MARKERS = "path.leaflet-interactive:not(.province-shape)"  # province shapes are clickable too
 GROUPS = ".incident-group"
 TIMELINE_POINTS = ".subplot.xy .scatterlayer .points path"  # the main plot, not the range slider's copy
 KABUL_ATTACKS = ["kabul-guesthouse-2014-03-28", "kabul-iec-office-2014-03-25", "kabul-serena-hotel-2014-03-20"]
@@ -217,7 +217,9 @@ def test_hostile_text_is_shown_literally_and_runs_nothing(write_dataset, browser
         assert frame.locator(".leaflet-tooltip b").inner_text() == HOSTILE
         frame.locator(MARKERS).first.click(force=True)
         assert frame.locator(".leaflet-popup-content b").first.inner_text() == HOSTILE
+        wait_for_url(page, r"incident=hotel")  # the click's rerun redraws the timeline: wait for it, then measure
         point = page.locator(TIMELINE_POINTS).first
+        point.wait_for(timeout=30_000)
         box = point.bounding_box()
         assert box is not None
         page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)

@@ -27,9 +27,8 @@ from dashboard.views.incident_map import (
     grid_layer,
     incident_from_tooltip,
     incident_layer,
+    plan_map,
     popup_html,
-    province_totals,
-    province_totals_layer,
 )
 
 STATIC = Path(__file__).resolve().parents[2] / "dashboard" / "static"
@@ -108,20 +107,6 @@ def test_a_clicked_tooltip_names_its_incident(frame):
     assert incident_from_tooltip("no such thing", ids) is None and incident_from_tooltip(None, ids) is None
 
 
-def test_province_totals_count_incidents_and_add_ranges(frame):
-    totals = province_totals(frame).set_index("province")
-    assert totals.loc["Kabul", "incidents"] == 3  # guesthouse, Serena hotel, election office
-    kabul = frame[(frame["province"] == "Kabul") & (frame["kind"] != "context")]
-    assert totals.loc["Kabul", "killed"] == str(total_range(kabul["killed_min"], kabul["killed_max"]))
-    layer = province_totals_layer(frame, load_gazetteer())
-    drawn_discs = discs(layer)
-    assert len(drawn_discs) == len(totals)
-    kabul_point = load_gazetteer().provinces["Kabul"]
-    (kabul_disc,) = [d for d in drawn_discs if (d["lat"], d["lon"]) == (kabul_point.lat, kabul_point.lon)]
-    assert kabul_disc["count"] == 3  # the count is written on the disc
-    assert "Kabul" in kabul_disc["tooltip"] and kabul_disc["popup"] == kabul_disc["tooltip"]
-
-
 def test_total_range_keeps_not_stated_apart_and_open_ranges_open():
     lows, highs = pd.Series([2, 15, pd.NA], dtype="Int64"), pd.Series([5, pd.NA, pd.NA], dtype="Int64")
     total = total_range(lows, highs)
@@ -178,7 +163,8 @@ def test_same_view_gives_the_same_layer_script_so_the_map_is_not_redrawn(frame):
         return _get_feature_group_string(layer, base_map())
 
     assert script(incident_layer(frame)) == script(incident_layer(frame))
-    assert script(province_totals_layer(frame, load_gazetteer())) == script(province_totals_layer(frame, load_gazetteer()))
+    provinces = [plan_map(frame, "provinces", load_gazetteer(), chosen_provinces=("Kabul",)).layers[0] for _ in range(2)]
+    assert script(provinces[0]) == script(provinces[1])
     assert script(incident_layer(frame)) != script(incident_layer(frame, "country"))
 
 
