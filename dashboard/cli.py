@@ -105,29 +105,28 @@ def _snapshot(dataset: Dataset, query: str, out: Path) -> int:
 
 
 def _import(file: Path, out: Path, fmt: str | None, rejections: Path | None) -> int:
-    from .importers import import_file
-    from .records.tables import write_table
+    """Streams: the export is read, converted and written a batch at a time (bounded memory)."""
+    from .importers import import_to_table
 
-    def progress(done: int, total: int) -> None:
-        print(f"  {done} of {total} rows", file=sys.stderr, flush=True)
+    def progress(rows: int, share: float) -> None:
+        print(f"  {rows} rows read ({share:.0%} of the file)", file=sys.stderr, flush=True)
 
     try:
-        result = import_file(file, fmt, progress)
+        report = import_to_table(file, out, fmt, progress)
     except DataError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return 1
-    write_table(result.frame, out)
     if rejections is not None:
-        rejections.write_text(result.report.rejections_csv(), encoding="utf-8")
-    for line in result.report.summary():
+        rejections.write_text(report.rejections_csv(), encoding="utf-8")
+    for line in report.summary():
         print(line)
-    for rejection in result.report.rejected[:10]:
+    for rejection in report.rejected[:10]:
         print(f"  line {rejection.line}: {rejection.reason}")
-    if len(result.report.rejected) > 10:
+    if len(report.rejected) > 10:
         print(
-            f"  ... {len(result.report.rejected) - 10} more"
+            f"  ... {len(report.rejected) - 10} more"
             + (f" in {rejections}" if rejections else " (--rejections FILE lists them all)")
         )
     print(f"Wrote {out}")
-    return 0 if result.report.reconciles else 1
+    return 0 if report.reconciles else 1

@@ -9,9 +9,13 @@ deaths, attackers included (ACLED does not separate them); 0 is a reported zero.
 
 from __future__ import annotations
 
-import datetime as dt
+import numpy as np
+import pandas as pd
+import pyarrow as pa
 
-from .values import Reject, coordinate, count, date, iso3, month_span, text
+from .columns import STRING, first_reason, json_objects, map_each, parse_each, parse_numbers, texts
+from .context import Context
+from .values import Reject, coordinate, count, iso3
 
 NAME = "acled"
 LABEL = "ACLED"
@@ -70,68 +74,99 @@ def matches(header: list[str]) -> bool:
     return {"event_id_cnty", "event_date", "event_type", "geo_precision"} <= names
 
 
-def _dates(day: dt.date, precision: str) -> tuple[dt.date, dt.date]:
-    if precision == "week":
-        return day - dt.timedelta(days=3), day + dt.timedelta(days=3)
-    if precision == "month":
-        return month_span(day.year, day.month)
-    return day, day
+DATE_FIELDS = ("event_date",)
 
 
-def convert(values: dict[str, str]) -> dict:
-    row = {key.lower(): value for key, value in values.items()}
-    event_id = text(row.get("event_id_cnty"))
-    if not event_id:
-        raise Reject("event_id_cnty is empty")
-    day = date(row.get("event_date", ""), "event_date")
-    precision = DATE_PRECISION.get((row.get("time_precision") or "").strip())
-    if precision is None:
-        raise Reject(f"time_precision {row.get('time_precision', '')!r} is not 1, 2 or 3")
-    start, end = _dates(day, precision)
-    event_type = (row.get("event_type") or "").strip()
-    sub_event = (row.get("sub_event_type") or "").strip()
-    if event_type.lower() in CONTEXT_EVENTS:
-        kind, attack_type = "context", None
-    else:
-        kind, attack_type = SUB_EVENTS.get(sub_event.lower(), ("attack", "unknown"))
-    if (row.get("civilian_targeting") or "").strip().lower().startswith("civilian"):
-        target = "private_citizens"
-    else:
-        target = INTER_TARGET.get((row.get("inter2") or "").strip(), "unknown")
-    country = text(row.get("iso3")) or text(row.get("country")) or ""
-    code = iso3(country)
-    killed = count(row.get("fatalities"), "fatalities")
-    place = text(row.get("location"))
-    lat = coordinate(row.get("latitude"), "latitude", 90)
-    lon = coordinate(row.get("longitude"), "longitude", 180)
-    geo = LOCATION_PRECISION.get((row.get("geo_precision") or "").strip(), "province")
-    sources = [{"publisher": name.strip()} for name in (row.get("source") or "").split(";") if name.strip()]
+def _precision(raw: str) -> str:
+    found = DATE_PRECISION.get(raw.strip())
+    if found is None:
+        raise Reject(f"time_precision {raw.strip()[:20]!r} is not 1, 2 or 3")
+    return found
+
+
+def _interval(day: np.ndarray, precision: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end days: the day itself, the 7 days centred on it (week), or its calendar month."""
+    start, end = day.copy(), day.copy()
+    week = precision == "week"
+    start[week], end[week] = day[week] - 3, day[week] + 3
+    month = precision == "month"
+    first = day[month].astype("datetime64[M]")
+    start[month] = first.astype("datetime64[D]")
+    end[month] = (first + 1).astype("datetime64[D]") - 1
+    return start, end
+
+
+def _kinds(event_type: pd.Series, sub_event: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    context = event_type.str.lower().isin(CONTEXT_EVENTS).to_numpy()
+    sub = sub_event.str.lower()
+    kind = map_each(sub, lambda name: SUB_EVENTS.get(name, ("attack", "unknown"))[0])
+    attack = map_each(sub, lambda name: SUB_EVENTS.get(name, ("attack", "unknown"))[1])
+    return np.where(context, "context", kind), np.where(context, None, attack)
+
+
+def _column(table: pd.DataFrame, name: str) -> pd.Series:
+    return table[name] if name in table else pd.Series("", index=table.index, dtype=STRING)
+
+
+def convert_batch(batch: pa.Table, context: Context) -> tuple[dict[str, object], np.ndarray]:
+    """Canonical columns for a batch of ACLED rows, and per row the reason it is rejected (None if kept)."""
+    table = batch.rename_columns([name.lower() for name in batch.column_names]).to_pandas(types_mapper=lambda _: STRING)
+    get = lambda name: _column(table, name)  # noqa: E731
+    event_id = texts(get("event_id_cnty"))
+    missing_id = np.where(event_id.isna().to_numpy(), "event_id_cnty is empty", None)
+    days, day_reasons = context.dates(get("event_date"), "event_date")
+    precision, precision_reasons = parse_each(get("time_precision"), _precision)
+    killed, killed_reasons = parse_each(get("fatalities"), lambda v: count(v, "fatalities"), numeric=True)
+    lat, lat_reasons = parse_numbers(get("latitude"), lambda v: coordinate(v, "latitude", 90), -90, 90)
+    lon, lon_reasons = parse_numbers(get("longitude"), lambda v: coordinate(v, "longitude", 180), -180, 180)
+    reasons = first_reason(missing_id, day_reasons, precision_reasons, killed_reasons, lat_reasons, lon_reasons)
+    start, end = _interval(days, precision)
+    event_type, sub_event = get("event_type").str.strip(), get("sub_event_type").str.strip()
+    kind, attack_type = _kinds(event_type, sub_event)
+    is_context = kind == "context"
+    civilian = get("civilian_targeting").str.strip().str.lower().str.startswith("civilian").to_numpy(dtype=bool)
+    target = np.where(civilian, "private_citizens", map_each(get("inter2"), lambda v: INTER_TARGET.get(v.strip(), "unknown")))
+    country = texts(get("iso3")).fillna(texts(get("country"))).fillna("")
+    code = map_each(country, lambda name: iso3(name) or name)
+    place, province = texts(get("location")), texts(get("admin1"))
+    what = sub_event.mask(sub_event == "").fillna(event_type.mask(event_type == "")).fillna("Event")
+    where = place.fillna(province).fillna(country)
+    actor1, actor2 = texts(get("actor1")), texts(get("actor2"))
+    kept = {key: get(key) for key in KEPT if key in table}
     return {
-        "id": f"acled-{event_id}",
+        "id": "acled-" + event_id.fillna(""),
         "kind": kind,
-        "title": f"{sub_event or event_type or 'Event'}, {place or text(row.get('admin1')) or country}",
-        "summary": text(row.get("notes")) or f"{event_type}: {sub_event}",
+        "title": what + ", " + where,
+        "summary": texts(get("notes")).fillna(event_type + ": " + sub_event),
         "date_start": start,
         "date_end": end,
         "date_precision": precision,
-        "date_basis": f"ACLED event_date {row.get('event_date', '').strip()}, time_precision {row.get('time_precision', '').strip()}",
-        "country": code or country,
-        "province": text(row.get("admin1")),
+        "date_basis": "ACLED event_date "
+        + get("event_date").str.strip()
+        + ", time_precision "
+        + get("time_precision").str.strip(),
+        "country": code,
+        "province": province,
         "place": place,
-        "site": None,
         "lat": lat,
         "lon": lon,
-        "location_precision": geo,
-        "location_basis": f"ACLED geo_precision {row.get('geo_precision', '').strip()}",
+        "location_precision": map_each(get("geo_precision"), lambda v: LOCATION_PRECISION.get(v.strip(), "province")),
+        "location_basis": "ACLED geo_precision " + get("geo_precision").str.strip(),
         "killed_min": killed,
         "killed_max": killed,
         "casualty_note": "ACLED fatalities: one estimate of all deaths, attackers included",
-        "perpetrator": text(row.get("actor1")) if kind != "context" else None,
-        "actor": text(row.get("actor2")) if kind != "context" else text(row.get("actor1")),
+        "perpetrator": actor1.mask(is_context),
+        "actor": actor2.where(~is_context, actor1),
         "claim_note": "ACLED actor1 and actor2 do not say who attacked whom",
         "attack_type": attack_type,
-        "target_type": target if kind != "context" else None,
-        "sources": sources,
+        "target_type": np.where(is_context, None, target),
+        "sources": parse_each(get("source"), _sources)[0],
         "source_id": event_id,
-        "source_values": {key: row.get(key, "") for key in KEPT if key in row},
-    }
+        "source_values": json_objects(kept),
+    }, reasons
+
+
+def _sources(raw: str) -> str:
+    import json
+
+    return json.dumps([{"publisher": name.strip()} for name in raw.split(";") if name.strip()], ensure_ascii=False)

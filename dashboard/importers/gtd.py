@@ -11,10 +11,13 @@ both are stated.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
-from .values import Reject, coordinate, count_range, date, iso3, month_span, text
+from .context import Context
+from .values import Reject, coordinate, count_range, iso3, month_span, text
 
 NAME = "gtd"
+DATE_FIELDS = ("resolution",)
 LABEL = "GTD"
 LOCATION_PRECISION = {"1": "city", "2": "district", "3": "district", "4": "province", "5": "country"}
 ATTACK_TYPES = {
@@ -71,12 +74,15 @@ def matches(header: list[str]) -> bool:
 def _whole(value: str | None, field: str) -> int:
     raw = (value or "").strip()
     try:
-        return int(float(raw))
+        number = float(raw)
     except ValueError:
-        raise Reject(f"{field} {raw!r} is not a whole number") from None
+        number = math.nan
+    if not math.isfinite(number) or not number.is_integer() or abs(number) > 1_000_000:
+        raise Reject(f"{field} {raw[:40]!r} is not a whole number")
+    return int(number)
 
 
-def _dates(row: dict[str, str]) -> tuple[dt.date, dt.date, str]:
+def _dates(row: dict[str, str], context: Context) -> tuple[dt.date, dt.date, str]:
     year, month, day = _whole(row.get("iyear"), "iyear"), _whole(row.get("imonth"), "imonth"), _whole(row.get("iday"), "iday")
     try:
         if month == 0:
@@ -90,7 +96,7 @@ def _dates(row: dict[str, str]) -> tuple[dt.date, dt.date, str]:
         raise Reject(f"iyear/imonth/iday {year}/{month}/{day} is not a date") from None
     if (row.get("extended") or "").strip() == "1" and text(row.get("resolution")):
         try:
-            resolved = date(row["resolution"], "resolution")
+            resolved = context.date(row["resolution"], "resolution")
         except Reject:
             resolved = None  # an extended incident whose end is not stated: the start is still known
         if resolved is not None and resolved >= start:
@@ -98,11 +104,11 @@ def _dates(row: dict[str, str]) -> tuple[dt.date, dt.date, str]:
     return start, end, precision
 
 
-def convert(row: dict[str, str]) -> dict:
+def convert(row: dict[str, str], context: Context) -> dict:
     event_id = text(row.get("eventid"))
     if not event_id:
         raise Reject("eventid is empty")
-    start, end, precision = _dates(row)
+    start, end, precision = _dates(row, context)
     (kill_low, kill_high), (ter_low, ter_high) = (
         count_range(row.get("nkill"), "nkill"),
         count_range(row.get("nkillter"), "nkillter"),

@@ -10,9 +10,11 @@ low to high, and best is kept with the originals.
 
 from __future__ import annotations
 
-from .values import Reject, coordinate, count, date, iso3, text
+from .context import Context
+from .values import Reject, coordinate, count, iso3, text
 
 NAME = "ucdp"
+DATE_FIELDS = ("date_start", "date_end")
 LABEL = "UCDP GED"
 DATE_PRECISION = {"1": "day", "2": "week", "3": "week", "4": "month", "5": "year"}
 LOCATION_PRECISION = {
@@ -51,12 +53,12 @@ def matches(header: list[str]) -> bool:
     return {"where_prec", "date_prec", "best", "date_start", "type_of_violence"} <= set(header)
 
 
-def convert(row: dict[str, str]) -> dict:
+def convert(row: dict[str, str], context: Context) -> dict:
     event_id = text(row.get("id"))
     if not event_id:
         raise Reject("id is empty")
-    start = date(row.get("date_start", ""), "date_start")
-    end = date(row.get("date_end", "") or row.get("date_start", ""), "date_end")
+    start = context.date(row.get("date_start", ""), "date_start")
+    end = context.date(row.get("date_end", "") or row.get("date_start", ""), "date_end")
     if end < start:
         raise Reject(f"date_end {end} is before date_start {start}")
     precision = DATE_PRECISION.get((row.get("date_prec") or "").strip())

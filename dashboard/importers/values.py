@@ -24,73 +24,71 @@ def text(value: str | None) -> str | None:
     return None if value.lower() in UNKNOWN_TEXT else value
 
 
-def count(value: str | None, field: str) -> int | None:
-    """A whole number of people; blank or a sentinel is None (not stated), never 0."""
+MAX_COUNT = 10_000_000  # more people than any one event has killed or hurt: a typo or a spreadsheet overflow
+_SEPARATORS = ",.' \u00a0\u202f"
+_GROUPED = re.compile(r"\d{1,3}([,.' \u00a0\u202f])\d{3}(?:\1\d{3})*")
+_PLAIN = re.compile(r"[+]?(\d+(\.\d*)?|\.\d+)([eE][+]?\d{1,3})?")
+
+
+def number(value: str | None, field: str) -> float | None:
+    """A finite number >= 0 as a person writes it (or a -9/-99 code), None for a blank cell; Reject otherwise.
+
+    Thousands separators: a comma, dot, space or apostrophe followed by groups of exactly three
+    digits (1,234 / 1.234 / 1 234: a count of people has no three-decimal fractions); any other
+    single comma is a decimal mark (2,5). 'nan', 'inf', 1e309 and 2^63 are refused, not read.
+    """
     raw = (value or "").strip()
     if not raw:
         return None
-    try:
-        number = float(raw)
-    except ValueError:
-        raise Reject(f"{field} {raw!r} is not a number") from None
-    if number in SENTINELS:
+    if raw in ("-9", "-99"):
+        return float(raw)
+    if _GROUPED.fullmatch(raw):
+        cleaned = raw.translate({ord(c): None for c in _SEPARATORS})
+    elif raw.count(",") == 1 and "." not in raw:
+        cleaned = raw.replace(",", ".")
+    else:
+        cleaned = raw
+    if not _PLAIN.fullmatch(cleaned):
+        raise Reject(f"{field} {raw[:40]!r} is not a number")
+    parsed = float(cleaned)
+    if not math.isfinite(parsed) or parsed > MAX_COUNT:
+        raise Reject(f"{field} {raw[:40]!r} is not a count of people (more than {MAX_COUNT:,})")
+    return parsed
+
+
+def count(value: str | None, field: str) -> int | None:
+    """A whole number of people; blank or a sentinel is None (not stated), never 0."""
+    parsed = number(value, field)
+    if parsed is None or parsed in SENTINELS:
         return None
-    if number < 0 or number != int(number):
-        raise Reject(f"{field} {raw!r} is not a count of people")
-    return int(number)
+    if parsed != int(parsed):
+        raise Reject(f"{field} {(value or '').strip()[:40]!r} is not a count of people")
+    return int(parsed)
 
 
 def count_range(value: str | None, field: str) -> tuple[int | None, int | None]:
     """Like `count`, but a fraction (GTD averages some tolls, e.g. 2.5) becomes the whole numbers around it."""
-    raw = (value or "").strip()
-    try:
-        number = float(raw) if raw else None
-    except ValueError:
-        raise Reject(f"{field} {raw!r} is not a number") from None
-    if number is not None and number >= 0 and number != int(number):
-        return math.floor(number), math.ceil(number)
+    parsed = number(value, field)
+    if parsed is not None and parsed not in SENTINELS and parsed != int(parsed):
+        return math.floor(parsed), math.ceil(parsed)
     whole = count(value, field)
     return whole, whole
 
 
+_DEGREES = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d{1,3})?")
+
+
 def coordinate(value: str | None, field: str, limit: float) -> float | None:
+    """Degrees (a decimal comma is read too); Reject when not a finite number within -limit..limit."""
     raw = (value or "").strip()
     if not raw:
         return None
-    try:
-        number = float(raw.replace(",", "."))
-    except ValueError:
-        raise Reject(f"{field} {raw!r} is not a number") from None
-    if not -limit <= number <= limit:
-        raise Reject(f"{field} {number} is outside -{limit}..{limit}")
-    return number
-
-
-DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%d-%b-%Y", "%d/%m/%Y", "%Y/%m/%d", "%m/%d/%Y")
-_TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
-
-
-SPREADSHEET_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's 1900 date system (as read by every spreadsheet)
-
-
-@lru_cache(maxsize=50_000)
-def date(value: str, field: str, formats: tuple[str, ...] = DATE_FORMATS) -> dt.date:
-    """A calendar date in any of the given formats (a time of day is ignored); Reject otherwise.
-
-    A bare five-digit number is a spreadsheet's day serial (a workbook saved to CSV "as stored").
-    """
-    raw = _TIME_SUFFIX.sub("", (value or "").strip())
-    if not raw:
-        raise Reject(f"{field} is empty")
-    serial = raw.removesuffix(".0")
-    if serial.isdigit() and 20_000 <= int(serial) <= 80_000:
-        return SPREADSHEET_EPOCH + dt.timedelta(days=int(serial))
-    for pattern in formats:
-        try:
-            return dt.datetime.strptime(raw, pattern).date()
-        except ValueError:
-            continue
-    raise Reject(f"{field} {value.strip()!r} is not a date")
+    if not _DEGREES.fullmatch(raw):
+        raise Reject(f"{field} {raw[:40]!r} is not a number")
+    degrees = float(raw.replace(",", "."))
+    if not -limit <= degrees <= limit:
+        raise Reject(f"{field} {degrees} is outside -{limit}..{limit}")
+    return degrees
 
 
 def month_span(year: int, month: int) -> tuple[dt.date, dt.date]:

@@ -76,9 +76,7 @@ def _import(upload, fmt: str) -> None:
         with path.open("wb") as handle:
             shutil.copyfileobj(upload, handle)  # not getvalue(): that would be one more copy of the whole file
         try:
-            result = import_file(
-                path, fmt or None, lambda done, total: bar.progress(done / max(total, 1), text=f"{done} of {total} rows")
-            )
+            result = import_file(path, fmt or None, lambda rows, share: bar.progress(min(share, 1.0), text=f"{rows} rows read"))
         except DataError as error:
             bar.empty()
             st.error("This file could not be imported: " + "; ".join(text_for_markdown(p.message) for p in error.problems))

@@ -20,7 +20,7 @@ def test_cli_writes_the_table_prints_the_report_and_lists_rejections(export, tmp
     assert main(["import", str(source), "--out", str(out), "--rejections", str(rejected)]) == 0
     printed = capsys.readouterr()
     assert "rows read 2, imported 1, rejected 1" in printed.out and "line 3: event_date 'soon' is not a date" in printed.out
-    assert "2 of 2 rows" in printed.err  # progress
+    assert "2 rows read (100% of the file)" in printed.err  # progress
     assert list(read_table(out)["id"]) == ["acled-AFG1"]
     assert rejected.read_text(encoding="utf-8").splitlines() == ["line,reason", "3,event_date 'soon' is not a date"]
 
