@@ -125,6 +125,14 @@ def _outside_country(frame: pd.DataFrame, gazetteer: Gazetteer) -> np.ndarray:
     return outside
 
 
+def _province_elsewhere(frame: pd.DataFrame, gazetteer: Gazetteer) -> np.ndarray:
+    """Rows naming a province the gazetteer places in another country than the row's (GTD has an
+    Afghan row in FATA): the canonical table refuses them, so the import rejects them by name."""
+    homes = {name: province.country for name, province in gazetteer.provinces.items()}
+    home = frame["province"].astype(object).map(homes)
+    return (home.notna() & (home != frame["country"].astype(object))).to_numpy(dtype=bool)
+
+
 def _place_by_province(frame: pd.DataFrame, gazetteer: Gazetteer) -> None:
     """No coordinates but a known province: the province's representative point, marked as province-precise.
 
@@ -173,7 +181,14 @@ def finalise_batch(
                 "(latitude and longitude swapped or a sign lost?)",
             )
         )
-    kept = frame[(first == 0) & ~outside].reset_index(drop=True)
+    elsewhere = _province_elsewhere(frame, gazetteer) & ~outside & (first == 0)
+    for index in np.flatnonzero(elsewhere):
+        row = frame.iloc[index]
+        home = gazetteer.provinces[row["province"]].country
+        rejections.append(
+            Rejection(int(lines[index]), f"province {row['province']} is in {home}, not in {row['country']}, the row's country")
+        )
+    kept = frame[(first == 0) & ~outside & ~elsewhere].reset_index(drop=True)
     _place_by_province(kept, gazetteer)
     kept, mismatches = derive_provinces(kept)
     return kept, rejections, mismatches

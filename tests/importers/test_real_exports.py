@@ -94,3 +94,11 @@ def test_too_many_incidents_for_markers_are_drawn_as_groups_and_the_page_says_so
     assert any("Too many to draw one by one" in c.value for c in app.caption)
     app.sidebar.multiselect(key="f_province").set_value(["Azad Jammu and Kashmir"]).run()
     assert not any("Too many to draw one by one" in c.value for c in app.caption)  # filtered down: markers again
+
+
+def test_a_row_naming_a_province_of_another_country_is_rejected_by_name():
+    """GTD has an Afghan row placed in FATA; the canonical table would refuse the whole file, so the
+    import rejects that row alone and says why."""
+    report = import_file(realdata(EXPORTS["gtd"])).report
+    elsewhere = [r for r in report.rejected if "is in PAK, not in AFG" in r.reason]
+    assert len(elsewhere) == 1 and "Federally Administered Tribal Areas" in elsewhere[0].reason
