@@ -90,7 +90,7 @@ def _sources(row: pd.Series) -> None:
 def incident_detail(record: pd.DataFrame, article: Article | None, in_view: bool) -> None:
     """Every field of one record (a one-row frame), the quote in its paragraph, its sources and a small map."""
     row = record.iloc[0]
-    st.subheader(text_for_markdown(row["title"]))
+    st.header(text_for_markdown(row["title"]))
     st.caption(f"Record {text_for_markdown(row['id'])} · {_text(row['kind'])}")
     if not in_view:
         st.info("This incident is outside the current filters; it is shown because the link selects it.")

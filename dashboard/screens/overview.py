@@ -31,9 +31,9 @@ def render(ctx: PageContext) -> None:
     show_legend(ctx)
     left, right = st.columns(2)
     with left:
-        st.subheader("Timeline")
+        st.header("Timeline")
         show_timeline(ctx, key="overview_timeline", height=400)
     with right:
-        st.subheader("Map")
+        st.header("Map")
         show_map(ctx, key="overview_map", height=400)
     selection_panel(ctx)

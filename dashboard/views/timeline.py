@@ -36,6 +36,7 @@ DRAWN_COLUMNS = (
     "killed_min",
     "killed_max",
 )
+TEXT_COLOR = "#333333"  # 12.6:1 on white
 BINS = {"day": ("D", "day"), "week": ("W-SUN", "week"), "month": ("M", "month")}  # name -> (period, label)
 
 
@@ -127,9 +128,13 @@ def timeline_figure(
             annotation_text=text_for_plotly(label),
             annotation_position="top left",
             annotation_font_size=11,
+            annotation_font_color=TEXT_COLOR,
         )
     figure.update_layout(
+        # Streamlit's chart theme greys tick labels (#808495, 3.7:1 on white); text must reach 4.5:1.
+        font={"color": TEXT_COLOR},
         xaxis={
+            "tickfont": {"color": TEXT_COLOR},
             "type": "date",
             "rangeslider": {"visible": True},
             "title": None,
@@ -138,12 +143,14 @@ def timeline_figure(
         yaxis={
             "title": f"Incidents per {BINS[binned][1]}" if binned else "Killed (lowest reported figure)",
             "rangemode": "tozero",
+            "tickfont": {"color": TEXT_COLOR},
+            "title_font": {"color": TEXT_COLOR},
             "domain": [0, 0.86],
         },
         barmode="stack",
         # A thin band above the incidents holds one hoverable mark per context event.
         yaxis2={"domain": [0.9, 1], "range": [0, 1], "visible": False, "fixedrange": True},
-        legend={"title": {"text": COLOR_OPTIONS[color_by]}, "orientation": "h", "y": -0.45, "x": 0},
+        legend={"title": {"text": COLOR_OPTIONS[color_by]}, "orientation": "h", "y": -0.45, "x": 0, "font": {"color": TEXT_COLOR}},
         margin={"l": 40, "r": 20, "t": 30, "b": 20},
         hovermode="closest",
         height=420,

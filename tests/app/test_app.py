@@ -83,7 +83,7 @@ def test_overview_has_headline_figures_timeline_and_map():
     assert metrics["Attacks and strikes"] == "9" and metrics["Provinces"] == "7"
     assert metrics["Days before the Afghan presidential election"] == "8 to 44"
     assert metrics["Killed"].startswith("at least")
-    assert [h.value for h in app.subheader] == ["Timeline", "Map"]
+    assert [h.value for h in app.main.header] == ["Timeline", "Map"]
     assert len(app.get("plotly_chart")) == 1 and len(app.get("component_instance")) == 1
 
 
@@ -113,7 +113,7 @@ def test_shared_link_reproduces_count_widgets_and_selection_on_any_page():
 def test_incident_page_shows_every_part_of_the_record():
     app = open_page("incident", {"incident": GUESTHOUSE})
     assert not app.exception
-    assert app.subheader[0].value == "Attack on the Roots of Peace guesthouse, Kabul"
+    assert app.main.header[0].value == "Attack on the Roots of Peace guesthouse, Kabul"
     text = " ".join(m.value for m in app.markdown)
     assert "**When:** 2014-03-28 (day precision)" in text
     assert "(city precision)" in text and "**Killed:** 1-2" in text
@@ -126,7 +126,7 @@ def test_incident_page_without_selection_offers_a_choice_that_selects():
     app = open_page("incident")
     picker = app.selectbox(key="incident_picker")
     picker.set_value(GUESTHOUSE).run()
-    assert app.subheader[0].value == "Attack on the Roots of Peace guesthouse, Kabul"
+    assert app.main.header[0].value == "Attack on the Roots of Peace guesthouse, Kabul"
     assert query(app, "incident") == [GUESTHOUSE]
 
 
@@ -214,7 +214,7 @@ def test_markdown_in_data_is_not_interpreted(page, write_dataset, monkeypatch):
     monkeypatch.setenv("DASHBOARD_DATA", str(write_dataset([attack, context])))
     app = open_page(page, {"incident": "hotel"})
     assert not app.exception
-    texts = [c.value for c in app.caption] + [m.value for m in app.markdown] + [s.value for s in app.subheader]
+    texts = [c.value for c in app.caption] + [m.value for m in app.markdown] + [s.value for s in app.main.header]
     shown = [t for t in texts if "track" in t]
     assert shown and all("\\!\\[track\\]" in t and "\\*\\*bold\\*\\*" in t and "\\$x\\$" in t for t in shown)
 
