@@ -30,10 +30,12 @@ from dashboard.screens import about, article, incident, incidents, map_page, ove
 from dashboard.screens.your_data import active_dataset, session_profile  # noqa: E402
 from dashboard.snapshot import build_snapshot  # noqa: E402
 from dashboard.sources import load_source  # noqa: E402
+from dashboard.views.describe import headline_sentence  # noqa: E402
 from dashboard.views.escape import text_for_markdown  # noqa: E402
 from dashboard.views.filters import Filters, filter_incidents  # noqa: E402
 from dashboard.views.passages import Passage, passages, records_of  # noqa: E402
 from dashboard.views.profile import DataProfile, RecordIds, profile_of  # noqa: E402
+from dashboard.views.summary import headline  # noqa: E402
 from dashboard.views.view_state import parse_view  # noqa: E402
 
 # url path -> (title, module with render(ctx)); the first is the default page.
@@ -145,6 +147,8 @@ def main() -> None:
     if ignored:
         st.warning("Ignored in the link: " + "; ".join(text_for_markdown(message) for message in ignored))
     st.markdown(f"**Showing {len(frame)} of {len(everything)} incidents**")
+    # The count above includes context events; the sentence tells them apart from attacks and strikes.
+    st.markdown(text_for_markdown(headline_sentence(frame, headline(frame, ctx.countdown))))
     if frame.empty:
         st.info("No incident matches these filters. Loosen them, or use Reset filters in the sidebar.")
     write_url(view)

@@ -12,9 +12,11 @@ from streamlit_folium import st_folium
 from dashboard.views.colors import COLOR_OPTIONS, color_labels
 from dashboard.views.escape import text_for_markdown
 from dashboard.views.incident_map import base_map, bounds_from_leaflet, draws_groups, fit_view, plan_map
+from dashboard.views.labels import label as words
 from dashboard.views.timeline import BINS, MAX_POINTS, MAX_SHADED, binning, timeline_figure
 
 from .context import PageContext
+from .readable import map_in_words, timeline_in_words
 from .selection import on_map_click, on_timeline_select, selected_by
 from .sidebar import DATES
 from .url import static_url
@@ -34,6 +36,7 @@ def show_timeline(ctx: PageContext, key: str, height: int = 420) -> None:
     st.plotly_chart(
         figure, key=key, width="stretch", on_select=partial(on_timeline_event, key, ctx.span), selection_mode=("points", "box")
     )
+    timeline_in_words(ctx, key)
     context = ctx.frame[ctx.frame["kind"] == "context"]
     periods = context[context["date_end"] > context["date_start"]]
     if len(context) > MAX_SHADED:  # as the figure decides: beyond this, no shading
@@ -113,6 +116,7 @@ def show_map(ctx: PageContext, key: str, height: int = 480) -> None:
         use_container_width=True,
     )
     st.caption(plan.note())
+    map_in_words(ctx, key, plan.clickable)
 
 
 def show_legend(ctx: PageContext) -> None:
@@ -122,7 +126,7 @@ def show_legend(ctx: PageContext) -> None:
         return
     chips = "".join(
         f'<span style="display:inline-block;margin-right:14px"><span style="display:inline-block;width:11px;height:11px;'
-        f'border-radius:50%;background:{ctx.scale.get(label, "#555")};margin-right:5px"></span>{html.escape(label)}</span>'
-        for label in labels
+        f'border-radius:50%;background:{ctx.scale.get(code, "#555")};margin-right:5px"></span>{html.escape(words(ctx.view.color, code))}</span>'
+        for code in labels
     )
     st.html(f'<div style="font-size:0.85rem"><b>{html.escape(COLOR_OPTIONS[ctx.view.color])}:</b> {chips}</div>')

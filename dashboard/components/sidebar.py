@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 
 import streamlit as st
 
 from dashboard.snapshot import size_report, snapshot_zip
 from dashboard.views.colors import COLOR_OPTIONS
 from dashboard.views.filters import Filters
+from dashboard.views.labels import label
 from dashboard.views.profile import DataProfile
 from dashboard.views.view_state import MAP_LAYERS, View
 
@@ -93,7 +95,7 @@ def sidebar(profile: DataProfile) -> View:
         st.session_state[SEEDED_FILTERS] = True
     bar = st.sidebar
     bar.header("Filters")
-    bar.multiselect("Country", sorted(choices.countries), key=FILTER_KEYS["countries"])
+    bar.multiselect("Country", sorted(choices.countries), format_func=partial(label, "country"), key=FILTER_KEYS["countries"])
     bar.multiselect(
         "Province",
         sorted(choices.provinces),
@@ -101,10 +103,14 @@ def sidebar(profile: DataProfile) -> View:
         key=FILTER_KEYS["provinces"],
     )
     bar.date_input("Dates", min_value=span[0], max_value=span[1], key=DATES)
-    bar.multiselect("Kind", sorted(choices.kinds), key=FILTER_KEYS["kinds"])
+    bar.multiselect("Kind", sorted(choices.kinds), format_func=partial(label, "kind"), key=FILTER_KEYS["kinds"])
     bar.multiselect("Perpetrator or claimant", sorted(choices.actors), key=FILTER_KEYS["actors"])
-    bar.multiselect("Attack type", sorted(choices.attack_types), key=FILTER_KEYS["attack_types"])
-    bar.multiselect("Target type", sorted(choices.target_types), key=FILTER_KEYS["target_types"])
+    bar.multiselect(
+        "Attack type", sorted(choices.attack_types), format_func=partial(label, "attack_type"), key=FILTER_KEYS["attack_types"]
+    )
+    bar.multiselect(
+        "Target type", sorted(choices.target_types), format_func=partial(label, "target_type"), key=FILTER_KEYS["target_types"]
+    )
     bar.number_input("Minimum killed", min_value=0, step=1, key=KILLED, help="By the lowest reported figure.")
     bar.text_input("Search titles, summaries, quotes", key=TEXT)
     bar.button("Reset filters", on_click=reset_filters, args=(span,))

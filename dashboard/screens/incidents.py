@@ -10,6 +10,7 @@ from dashboard.components.details import selection_panel
 from dashboard.components.selection import TABLE_IDS, on_table_select
 from dashboard.records.export import to_csv, to_geojson
 from dashboard.views.filters import filter_incidents
+from dashboard.views.labels import worded_table
 
 TABLE_COLUMNS = {
     "date_start": st.column_config.DateColumn("From", format="YYYY-MM-DD"),
@@ -73,7 +74,7 @@ def render(ctx: PageContext) -> None:
     positions = {incident: row for row, incident in enumerate(ids)}
     chosen = [positions[i] for i in ctx.view.incidents if i in positions]
     st.dataframe(
-        table[list(TABLE_COLUMNS)],
+        worded_table(table[list(TABLE_COLUMNS)]),
         hide_index=True,
         column_config=TABLE_COLUMNS,
         key="incident_table",

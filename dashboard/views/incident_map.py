@@ -23,6 +23,7 @@ from dashboard.records.gazetteer import Gazetteer
 from .casualties import add_up, casualty_range, group_range, total_range
 from .colors import UNKNOWN_COLOR, color_labels, color_scale
 from .escape import text_for_html
+from .labels import place_words, precision_words
 
 # Served by Streamlit's static file serving (server.enableStaticServing) from dashboard/static/.
 STATIC_URL = "/app/static"
@@ -242,11 +243,12 @@ def _date_text(row: pd.Series) -> str:
 
 def popup_html(row: pd.Series) -> str:
     """Popup body: every value escaped; sources as links only when they are http(s)."""
-    place = ", ".join(str(v) for v in (row["site"], row["place"], row["province"], row["country"]) if not pd.isna(v))
+    place = place_words(row)
+    date_exact, place_exact = precision_words(row)
     lines = [
         f"<b>{text_for_html(row['title'])}</b>",
-        f"Date: {text_for_html(_date_text(row))} ({text_for_html(row['date_precision'])} precision)",
-        f"Place: {text_for_html(place)} ({text_for_html(row['location_precision'])} precision)",
+        f"Date: {text_for_html(_date_text(row))} ({text_for_html(date_exact)})",
+        f"Place: {text_for_html(place)} ({text_for_html(place_exact)})",
         f"Killed: {casualty_range(row['killed_min'], row['killed_max'])}; "
         f"injured: {casualty_range(row['injured_min'], row['injured_max'])}",
         f"Perpetrator: {text_for_html(row['perpetrator'] if not pd.isna(row['perpetrator']) else 'not stated')}; "
@@ -265,11 +267,15 @@ def popup_html(row: pd.Series) -> str:
 
 
 def tooltip_html(row: pd.Series) -> str:
-    """Hover text. It ends with the record id: a click hands this text back, and the id names the incident."""
+    """Hover text, and the marker's accessible name: title, date, deaths.
+
+    It ends with the record id in a hidden span: a click hands back the tooltip's text content, and
+    the id names the incident, but a reader neither sees nor hears it.
+    """
     return (
         f"<b>{text_for_html(row['title'])}</b><br>"
-        f"{text_for_html(_date_text(row))} · killed {casualty_range(row['killed_min'], row['killed_max'])}<br>"
-        f"<small>{text_for_html(row['id'])}</small>"
+        f"{text_for_html(_date_text(row))} · killed {casualty_range(row['killed_min'], row['killed_max'])}"
+        f"<span hidden> {text_for_html(row['id'])}</span>"
     )
 
 

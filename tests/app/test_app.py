@@ -81,7 +81,11 @@ def test_overview_has_headline_figures_timeline_and_map():
     assert "2014" in app.title[0].value
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Attacks and strikes"] == "9" and metrics["Provinces"] == "7"
-    assert metrics["Days before the Afghan presidential election"] == "8 to 44"
+    assert metrics["Days before the election"] == "8 to 44 days"
+    sentence = next(m.value for m in app.main.markdown if "attacks and strikes" in m.value)
+    # What, where and when in one sentence, the 9 attacks and strikes told apart from the 16 records shown.
+    assert sentence.startswith("9 attacks and strikes killed at least 73 people in 7 provinces of Afghanistan and Pakistan")
+    assert "8 to 44 days before the Afghan presidential election" in sentence and "7 context events" in sentence
     assert metrics["Killed"].startswith("at least")
     assert [h.value for h in app.main.header] == ["Timeline", "Map"]
     assert len(app.get("plotly_chart")) == 1 and len(app.get("component_instance")) == 1
@@ -115,8 +119,8 @@ def test_incident_page_shows_every_part_of_the_record():
     assert not app.exception
     assert app.main.header[0].value == "Attack on the Roots of Peace guesthouse, Kabul"
     text = " ".join(m.value for m in app.markdown)
-    assert "**When:** 2014-03-28 (day precision)" in text
-    assert "(city precision)" in text and "**Killed:** 1-2" in text
+    assert "**When:** 2014-03-28 (exact day)" in text
+    assert "(city point)" in text and "**Killed:** 1-2" in text
     assert ":orange-background[" in text  # the quote, marked inside its paragraph
     assert "](https://" in text or "](http://" in text  # sources as links
     assert len(app.get("component_instance")) == 1  # the small map

@@ -116,7 +116,7 @@ def test_changing_a_filter_changes_the_url(server: str, page: Page):
     page.goto(f"{server}/map")
     the_map(page)
     page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.click()
-    page.get_by_role("option", name="PAK").click()
+    page.get_by_role("option", name="Pakistan").click()
     wait_for_url(page, r"/map\?country=PAK")
     page.get_by_text("Showing 6 of 16 incidents").wait_for(timeout=30_000)
 
