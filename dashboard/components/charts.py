@@ -9,7 +9,7 @@ from functools import partial
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard.views.colors import COLOR_OPTIONS, color_labels
+from dashboard.views.colors import COLOR_OPTIONS, color_labels, shape_scale, shape_svg
 from dashboard.views.escape import text_for_markdown
 from dashboard.views.incident_map import base_map, bounds_from_leaflet, draws_groups, fit_view, plan_map
 from dashboard.views.labels import label as words
@@ -124,9 +124,10 @@ def show_legend(ctx: PageContext) -> None:
     labels = sorted(color_labels(ctx.frame, ctx.view.color).unique())
     if ctx.view.layer == "provinces" or not labels:
         return
+    shapes = shape_scale(ctx.scale, ctx.view.color)
     chips = "".join(
-        f'<span style="display:inline-block;margin-right:14px"><span style="display:inline-block;width:11px;height:11px;'
-        f'border-radius:50%;background:{ctx.scale.get(code, "#555")};margin-right:5px"></span>{html.escape(words(ctx.view.color, code))}</span>'
+        f'<span style="display:inline-block;margin-right:14px">{shape_svg(shapes.get(code, "circle"), ctx.scale.get(code, "#555"))}'
+        f"{html.escape(words(ctx.view.color, code))}</span>"
         for code in labels
     )
     st.html(f'<div style="font-size:0.85rem"><b>{html.escape(COLOR_OPTIONS[ctx.view.color])}:</b> {chips}</div>')

@@ -37,7 +37,7 @@ def _incident_buttons(frame: pd.DataFrame, key: str, title: str) -> None:
 def map_in_words(ctx: PageContext, key: str, clickable: list[str]) -> None:
     """The map's sentence, and the incidents it draws one by one as a list."""
     st.markdown(text_for_markdown(map_summary(ctx.frame, ctx.view.color, ctx.view.layer)))
-    drawn = ctx.frame[ctx.frame["id"].isin(clickable)]
+    drawn = ctx.frame[ctx.frame["id"].isin(clickable) & ctx.frame["lat"].notna()]
     _incident_buttons(drawn, key, "Incidents on the map")
 
 

@@ -48,7 +48,9 @@ def _stepper(ctx: PageContext, current: Passage | None) -> None:
         args=(found[number - 2] if number > 1 else None,),
         width="stretch",
     )
-    where.markdown(f"**Passage {number} of {len(found)}**" if current else f"**{len(found)} passages** quoted by records")
+    # A live region: a screen reader announces the new position after Next or Previous.
+    status = f"<b>Passage {number} of {len(found)}</b>" if current else f"<b>{len(found)} passages</b> quoted by records"
+    where.html(f'<p role="status" aria-live="polite" style="text-align:center;margin:0.4rem 0">{status}</p>')
     forward.button(
         "Next",
         key="step_forward",

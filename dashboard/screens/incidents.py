@@ -43,12 +43,16 @@ SORTS = {
     "Most killed first": (["killed_max", "killed_min", "date_start"], False),
 }
 PAGE, SORT = "table_page", "table_sort"
+KEYBOARD_HINT = "With the keyboard: Tab into the table, arrow keys to a row, Shift+Space to select it."
 
 
 def _page(frame: pd.DataFrame) -> pd.DataFrame:
     """The rows to show: all of them, sorted by date, or one page of them in the order chosen."""
     if len(frame) <= PAGE_ROWS:
-        st.caption("Click a column header to sort; tick rows to select incidents (their details open below and on every page).")
+        st.caption(
+            "Click a column header to sort; tick rows to select incidents (their details open below and on every page). "
+            f"{KEYBOARD_HINT}"
+        )
         return frame.sort_values(["date_start", "id"])
     pages = -(-len(frame) // PAGE_ROWS)
     if st.session_state.get(PAGE, 1) > pages:  # the filters changed under a later page
@@ -62,7 +66,8 @@ def _page(frame: pd.DataFrame) -> pd.DataFrame:
     shown = frame.sort_values(columns, ascending=ascending, kind="stable", na_position="last")
     st.caption(
         f"Rows {first + 1}–{min(first + PAGE_ROWS, len(frame))} of {len(frame)}, {PAGE_ROWS} a page. The downloads "
-        "below hold every row. Tick rows to select incidents; their details open below and on every page."
+        "below hold every row. Tick rows to select incidents; their details open below and on every page. "
+        f"{KEYBOARD_HINT}"
     )
     return shown.iloc[first : first + PAGE_ROWS]
 

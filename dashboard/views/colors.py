@@ -16,8 +16,15 @@ COLOR_OPTIONS = {
 }
 DEFAULT_COLOR = "kind"
 KIND_COLORS = {"attack": "#c0392b", "strike": "#2c3e8f", "context": "#7f8c8d"}
-# Colour-blind-safe first (Okabe-Ito), then darker tones; cycled when there are more values.
-PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#8e44ad", "#7f6000", "#2e4053", "#b03a2e")
+# Ten colours that stay apart (CIELAB difference above 20) with typical vision and when simulated
+# for protanopia, deuteranopia and tritanopia (tests/unit/test_colour_vision.py), each at least 2.5:1
+# on white; found by a search over a hue-lightness grid, ordered so that the first few are the most
+# distinct. Okabe-Ito's #0072b2 and the old #8e44ad looked the same with deuteranopia. Cycled beyond ten.
+PALETTE = ("#264c73", "#ff8000", "#b28cd9", "#7f00ff", "#19b366", "#861313", "#cc3300", "#d98cb2", "#7979ec", "#730099")
+# The second cue: each category also has a shape (timeline symbols, map markers, legend), cycled on a
+# different period from the colours, so that two categories never share both up to 30 values.
+SHAPES = ("circle", "square", "diamond", "triangle-up", "triangle-down", "hexagon")
+KIND_SHAPES = {"attack": "circle", "strike": "square", "context": "diamond"}
 NOT_STATED = "not stated"
 UNKNOWN_COLOR = "#555555"
 
@@ -42,3 +49,31 @@ def color_scale(labels: pd.Series | list[str], color_by: str) -> dict[str, str]:
     if NOT_STATED in values:
         scale[NOT_STATED] = UNKNOWN_COLOR
     return scale
+
+
+def shape_scale(scale: dict[str, str], color_by: str) -> dict[str, str]:
+    """Label -> shape, in the colour scale's order (so a label keeps its shape as filters change)."""
+    if color_by == "kind":
+        return {v: KIND_SHAPES.get(v, "circle") for v in scale}
+    named = [v for v in scale if v != NOT_STATED]
+    shapes = {v: SHAPES[i % len(SHAPES)] for i, v in enumerate(named)}
+    return {**shapes, **({NOT_STATED: "circle"} if NOT_STATED in scale else {})}
+
+
+_SHAPE_POINTS = {
+    "square": "1,1 11,1 11,11 1,11",
+    "diamond": "6,0 12,6 6,12 0,6",
+    "triangle-up": "6,0 12,11 0,11",
+    "triangle-down": "0,1 12,1 6,12",
+    "hexagon": "0,6 3,1 9,1 12,6 9,11 3,11",
+}
+
+
+def shape_svg(shape: str, color: str) -> str:
+    """A 12-pixel legend key: the category's shape in its colour (the colour is from our palette, not data)."""
+    body = (
+        f'<circle cx="6" cy="6" r="5.5" fill="{color}"/>'
+        if shape not in _SHAPE_POINTS
+        else f'<polygon points="{_SHAPE_POINTS[shape]}" fill="{color}"/>'
+    )
+    return f'<svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" style="margin-right:5px;vertical-align:-1px">{body}</svg>'

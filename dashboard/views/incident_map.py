@@ -21,9 +21,10 @@ from jinja2 import Template
 from dashboard.records.gazetteer import Gazetteer
 
 from .casualties import add_up, casualty_range, group_range, total_range
-from .colors import UNKNOWN_COLOR, color_labels, color_scale
+from .colors import UNKNOWN_COLOR, color_labels, color_scale, shape_scale
 from .escape import text_for_html
 from .labels import place_words, precision_words
+from .map_access import make_accessible
 
 # Served by Streamlit's static file serving (server.enableStaticServing) from dashboard/static/.
 STATIC_URL = "/app/static"
@@ -122,7 +123,7 @@ class CircleData(MacroElement):
         (function () {
           var target = {{ this._parent.get_name() }};
           {{ this.rows_json }}.forEach(function (m) {
-            var marker = L.circleMarker([m[0], m[1]], m[2]);
+            var marker = L.shapeMarker([m[0], m[1]], m[2]);  // map_access.ShapeMarkers, on the base map
             marker.bindTooltip(m[3], {"sticky": true});
             marker.bindPopup(m[4], {"maxWidth": 360});
             target.addLayer(marker);
@@ -225,7 +226,7 @@ def base_map(static_url: str = STATIC_URL, center: tuple[float, float] = REGION_
         ".incident-group{background:rgba(40,40,40,.3)}</style>"
     )
     fmap.get_root().header.add_child(folium.Element(style))
-    return fmap
+    return make_accessible(fmap)
 
 
 def marker_radius(killed_min: object) -> float:
@@ -301,6 +302,7 @@ def incident_layer(
     located = frame.dropna(subset=["lat", "lon"])
     labels = color_labels(located, color_by)
     colors = scale or color_scale(labels.unique(), color_by)
+    shapes = shape_scale(colors, color_by)
     grouped, outlined = [], []
     for (_, row), label in zip(located.iterrows(), labels, strict=True):
         vague = row["location_precision"] in VAGUE_PRECISIONS
@@ -309,11 +311,14 @@ def incident_layer(
         options = {
             "radius": marker_radius(row["killed_min"]) * (2.5 if vague else 1),
             "color": SELECTED_OUTLINE if chosen else color,
-            "weight": 4 if chosen else (1 if vague else 2),
-            "dashArray": "4 4" if vague else None,
+            "weight": 4 if chosen else 2,
+            "dashArray": "6 4" if vague else None,
             "fill": True,
             "fillColor": color,
-            "fillOpacity": 0.15 if vague else 0.6,
+            # Faint, but not so faint that the colour is lost (0.15 left a near-white disc); the solid-colour
+            # dashed outline carries the colour too.
+            "fillOpacity": 0.3 if vague else 0.6,
+            "shape": shapes.get(label, "circle"),  # the second cue besides colour (map_access.ShapeMarkers)
             # Selected incidents stay out of groups and above them, so the one a reader chose is never hidden.
             **({"pane": "markerPane"} if chosen else {}),
         }

@@ -9,12 +9,13 @@ selection maps back to records whatever the colouring.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from .casualties import add_up, casualty_range, group_range
-from .colors import COLOR_OPTIONS, KIND_COLORS, UNKNOWN_COLOR, color_labels, color_scale
+from .colors import COLOR_OPTIONS, KIND_COLORS, UNKNOWN_COLOR, color_labels, color_scale, shape_scale
 from .escape import text_for_plotly
 from .labels import label, labels_for
 
@@ -107,6 +108,7 @@ def timeline_figure(
     events = frame[frame["kind"] != "context"]
     groups = color_labels(events, color_by)
     colors = scale or color_scale(groups.unique(), color_by)
+    shapes = shape_scale(colors, color_by)
     binned = binning(frame)
     totals = _bin_totals(events, groups, binned) if binned else None
     for value in sorted(groups.unique()):
@@ -114,7 +116,7 @@ def timeline_figure(
         if totals is not None:
             _add_bars(figure, totals.loc[value], binned, label(color_by, value), color)
         else:
-            _add_group(figure, events[groups == value], value, color, highlight, color_by)
+            _add_group(figure, events[groups == value], value, color, highlight, color_by, shapes.get(value, "circle"))
     context = frame[frame["kind"] == "context"]
     if len(context) <= MAX_SHADED:
         for _, row in context.iterrows():
@@ -192,7 +194,13 @@ def _initial_range(frame: pd.DataFrame, marked: list[dt.date]) -> list[str] | No
 
 
 def _add_group(
-    figure: go.Figure, rows: pd.DataFrame, name: str, color: str, highlight: frozenset[str], color_by: str = "kind"
+    figure: go.Figure,
+    rows: pd.DataFrame,
+    name: str,
+    color: str,
+    highlight: frozenset[str],
+    color_by: str = "kind",
+    shape: str = "circle",
 ) -> None:
     # The y value is the lowest reported death toll; "not stated" sits at 0 with a hollow marker.
     y = rows["killed_min"].astype("Float64").fillna(0).astype(float)
@@ -211,7 +219,7 @@ def _add_group(
             marker={
                 "color": color,
                 "size": [10 + 2 * (v**0.5) for v in y],
-                "symbol": ["circle" if s else "circle-open" for s in stated],
+                "symbol": [shape if s else f"{shape}-open" for s in stated],  # the shape: a second cue besides colour
                 "line": {"width": [3 if i in highlight else 1 for i in rows["id"]], "color": "#000000"},
             },
         )
@@ -247,16 +255,19 @@ def _shade_context(figure: go.Figure, row: pd.Series) -> None:
 
 
 def _label_days(figure: go.Figure, days: pd.DataFrame) -> None:
-    """Single-day context events (the election) named beside their dashed line, staggered so that
-    neighbours do not overlap; the periods are named in the caption and the hover."""
+    """Single-day context events (the election) named beside their dashed line, wrapped and staggered so
+    that neighbours do not overlap, the later half written to the left of its line so that it stays on
+    the chart; the periods are named in the caption and the hover."""
+    middle = days["date_start"].min() + (days["date_start"].max() - days["date_start"].min()) / 2
     for index, (_, row) in enumerate(days.sort_values("date_start").iterrows()):
         figure.add_annotation(
             x=row["date_start"].isoformat(),
-            y=0.85 - 0.07 * (index % 3),
+            y=0.84 - 0.2 * (index % 2),
             yref="paper",
-            text=text_for_plotly(row["title"]),
+            text="<br>".join(textwrap.wrap(text_for_plotly(row["title"]), 22)),
             showarrow=False,
-            xanchor="left",
+            align="left",
+            xanchor="right" if len(days) > 1 and row["date_start"] > middle else "left",
             yanchor="top",
             font={"size": 11, "color": TEXT_COLOR},
             bgcolor="rgba(255,255,255,0.85)",

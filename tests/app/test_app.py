@@ -238,7 +238,8 @@ def test_article_page_marks_every_passage_and_steps_through_them():
     ]
     app.button(key="step_back").click().run()
     assert query(app, "step") == ["3"] and len(query(app, "incident")) == 4
-    assert any("**Passage 3 of 11**" == m.value for m in app.markdown)
+    (status,) = [h.proto.body for h in app.get("html") if 'role="status"' in h.proto.body]  # announced by screen readers
+    assert "<b>Passage 3 of 11</b>" in status and 'aria-live="polite"' in status
 
 
 def test_article_link_with_a_step_selects_its_records_and_survives_page_changes():

@@ -77,7 +77,10 @@ def test_one_circle_per_located_incident(frame):
 
 def test_district_precision_is_drawn_dashed_and_faint(frame):
     (circle,) = circles(incident_layer(frame[frame["id"] == "north-waziristan-air-strikes-2014-02-20"]))
-    assert circle["options"]["dashArray"] == "4 4" and circle["options"]["fillOpacity"] < 0.3
+    options = circle["options"]
+    assert options["dashArray"] == "6 4" and options["fillOpacity"] < 0.6
+    # Faint, but its colour kept: a solid outline in the category's colour and a visible fill.
+    assert options["color"] == options["fillColor"] and options["weight"] >= 2 and options["fillOpacity"] >= 0.3
 
 
 def test_incidents_at_one_point_are_grouped_so_they_can_be_fanned_out(frame):

@@ -53,7 +53,7 @@ def test_context_periods_shaded_days_lined_and_every_context_event_hoverable(fra
     assert any(s.type == "line" and str(s.x0).startswith("2014-04-05") for s in shapes)  # the election day
     # Single days are named on the chart (the election); periods are shaded and named in the hover.
     single_days = frame[(frame["kind"] == "context") & (frame["date_start"] == frame["date_end"])]["title"]
-    assert sorted(a.text for a in figure.layout.annotations) == sorted(["Article published", *single_days])
+    assert sorted(a.text.replace("<br>", " ") for a in figure.layout.annotations) == sorted(["Article published", *single_days])
     assert "Afghan presidential election" in set(single_days)
     context = context_trace(figure)
     assert sorted(context.customdata) == sorted(frame.loc[frame["kind"] == "context", "id"])
