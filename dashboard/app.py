@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dashboard import __version__  # noqa: E402
 from dashboard.components.context import PageContext  # noqa: E402
+from dashboard.components.page_style import page_style  # noqa: E402
 from dashboard.components.selection import select  # noqa: E402
 from dashboard.components.sidebar import seed_once, share_box, sidebar  # noqa: E402
 from dashboard.components.url import query_params, write_url  # noqa: E402
@@ -101,6 +102,7 @@ def show_load_error(error: DataError) -> None:
 def main() -> None:
 
     st.set_page_config(page_title="Attacks before Afghanistan's 2014 election", layout="wide")
+    page_style()
     path = str(dataset_path())
     modified = modified_time(path)
     try:

@@ -26,7 +26,7 @@ from dashboard.records.gazetteer import Gazetteer
 from dashboard.records.loader import Dataset
 
 from .views.casualties import casualty_range
-from .views.colors import COLOR_OPTIONS, color_labels, color_scale, shape_scale, shape_svg
+from .views.colors import COLOR_OPTIONS, color_labels, color_scale, shape_chip, shape_scale
 from .views.escape import text_for_html
 from .views.filters import LIST_PARAMS, Filters, filter_incidents
 from .views.incident_map import base_map, fit_view, plan_map
@@ -157,7 +157,7 @@ def build_snapshot(
     labels = sorted(set(color_labels(frame, view.color)))
     shapes = shape_scale(scale, view.color)
     legend = "".join(
-        f"<span>{shape_svg(shapes.get(code, 'circle'), scale.get(code, '#555'))}{html.escape(label(view.color, code))}</span>"
+        f"<span>{shape_chip(shapes.get(code, 'circle'), scale.get(code, '#555'))}{html.escape(label(view.color, code))}</span>"
         for code in labels
     )
     described = ", ".join(text_for_html(article[k]) for k in ("outlet", "title", "published") if article.get(k))

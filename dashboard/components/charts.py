@@ -9,10 +9,11 @@ from functools import partial
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard.views.colors import COLOR_OPTIONS, color_labels, shape_scale, shape_svg
+from dashboard.views.colors import COLOR_OPTIONS, color_labels, shape_chip, shape_scale
 from dashboard.views.escape import text_for_markdown
 from dashboard.views.incident_map import base_map, bounds_from_leaflet, draws_groups, fit_view, plan_map
 from dashboard.views.labels import label as words
+from dashboard.views.map_access import fit_layer
 from dashboard.views.timeline import BINS, MAX_POINTS, MAX_SHADED, binning, timeline_figure
 
 from .context import PageContext
@@ -105,7 +106,7 @@ def show_map(ctx: PageContext, key: str, height: int = 480) -> None:
     plan = plan_map(frame, ctx.view.layer, ctx.gazetteer, ctx.view.color, ctx.scale, frozenset(focus_ids), bounds, zoom)
     st_folium(
         base_map(static_url()),
-        feature_group_to_add=plan.layers,
+        feature_group_to_add=[*plan.layers, *filter(None, [fit_layer(shown["lat"], shown["lon"], zoom)])],
         center=center,
         zoom=zoom,
         returned_objects=["last_object_clicked_tooltip", "last_object_clicked", *(["bounds"] if zoomable else [])],
@@ -126,7 +127,7 @@ def show_legend(ctx: PageContext) -> None:
         return
     shapes = shape_scale(ctx.scale, ctx.view.color)
     chips = "".join(
-        f'<span style="display:inline-block;margin-right:14px">{shape_svg(shapes.get(code, "circle"), ctx.scale.get(code, "#555"))}'
+        f'<span style="display:inline-block;margin-right:14px">{shape_chip(shapes.get(code, "circle"), ctx.scale.get(code, "#555"))}'
         f"{html.escape(words(ctx.view.color, code))}</span>"
         for code in labels
     )

@@ -60,20 +60,21 @@ def shape_scale(scale: dict[str, str], color_by: str) -> dict[str, str]:
     return {**shapes, **({NOT_STATED: "circle"} if NOT_STATED in scale else {})}
 
 
-_SHAPE_POINTS = {
-    "square": "1,1 11,1 11,11 1,11",
-    "diamond": "6,0 12,6 6,12 0,6",
-    "triangle-up": "6,0 12,11 0,11",
-    "triangle-down": "0,1 12,1 6,12",
-    "hexagon": "0,6 3,1 9,1 12,6 9,11 3,11",
+# CSS outlines of the shapes (clip-path), for legends in HTML: Streamlit's st.html removes inline SVG.
+_SHAPE_CLIPS = {
+    "circle": "circle(50%)",
+    "square": "inset(8%)",
+    "diamond": "polygon(50% 0, 100% 50%, 50% 100%, 0 50%)",
+    "triangle-up": "polygon(50% 0, 100% 100%, 0 100%)",
+    "triangle-down": "polygon(0 0, 100% 0, 50% 100%)",
+    "hexagon": "polygon(25% 6%, 75% 6%, 100% 50%, 75% 94%, 25% 94%, 0 50%)",
 }
 
 
-def shape_svg(shape: str, color: str) -> str:
+def shape_chip(shape: str, color: str) -> str:
     """A 12-pixel legend key: the category's shape in its colour (the colour is from our palette, not data)."""
-    body = (
-        f'<circle cx="6" cy="6" r="5.5" fill="{color}"/>'
-        if shape not in _SHAPE_POINTS
-        else f'<polygon points="{_SHAPE_POINTS[shape]}" fill="{color}"/>'
+    clip = _SHAPE_CLIPS.get(shape, _SHAPE_CLIPS["circle"])
+    return (
+        f'<span aria-hidden="true" style="display:inline-block;width:12px;height:12px;margin-right:5px;'
+        f'vertical-align:-1px;background:{color};clip-path:{clip}"></span>'
     )
-    return f'<svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" style="margin-right:5px;vertical-align:-1px">{body}</svg>'

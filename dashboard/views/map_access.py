@@ -13,7 +13,10 @@ on whatever layers are added later:
 
 from __future__ import annotations
 
+import json
+
 import folium
+import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
@@ -132,3 +135,49 @@ def make_accessible(fmap: folium.Map) -> folium.Map:
     fmap.add_child(ShapeMarkers())
     fmap.add_child(KeyboardAccess())
     return fmap
+
+
+class FitToIncidents(MacroElement):
+    """Zoom out, in the browser, until every located incident is in view.
+
+    The app picks the opening zoom without knowing the map's real width (a phone's is a third of a
+    desktop's); this checks the real view once the layer is drawn and widens it only when some
+    incident is outside, so a desktop view stays as the app chose it.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+          var group = {{ this._parent.get_name() }};
+          var bounds = L.latLngBounds({{ this.bounds_json }});
+          function fit() {
+            var map = group._map;
+            if (!map || !bounds.isValid()) { return; }
+            if (!map.getBounds().contains(bounds)) {
+              map.fitBounds(bounds, {padding: [24, 24], maxZoom: {{ this.max_zoom }}});
+            }
+          }
+          // After the component has applied its centre and zoom.
+          if (group._map) { setTimeout(fit, 500); } else { group.once("add", function () { setTimeout(fit, 500); }); }
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, south_west: tuple[float, float], north_east: tuple[float, float], max_zoom: int) -> None:
+        super().__init__()
+        self._name = "FitToIncidents"
+        self.bounds_json = json.dumps([list(south_west), list(north_east)])
+        self.max_zoom = max_zoom
+
+
+def fit_layer(lats: pd.Series, lons: pd.Series, max_zoom: int) -> folium.FeatureGroup | None:
+    """A layer that only makes sure these points are in view on any screen (None when there are none)."""
+    lats, lons = lats.dropna().astype(float), lons.dropna().astype(float)
+    if lats.empty:
+        return None
+    layer = folium.FeatureGroup(name="Fit to the incidents", control=False)
+    layer.add_child(FitToIncidents((lats.min(), lons.min()), (lats.max(), lons.max()), max_zoom))
+    layer._id = "fit"  # a stable name: an unchanged layer is not redrawn (see incident_map.stable_names)
+    return layer
