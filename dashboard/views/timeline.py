@@ -132,7 +132,7 @@ def timeline_figure(
             line_dash="dot",
             line_color="#333333",
             annotation_text=text_for_plotly(marker_name),
-            annotation_position="top left",
+            annotation_position="top right",  # left of it are the single-day labels
             annotation_font_size=11,
             annotation_font_color=TEXT_COLOR,
         )
