@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 
 from .importers import FORMATS, ImportResult, import_file
+from .records.compact import compact
 from .records.loader import Dataset, dataset_path, load_dataset
 from .records.problems import DataError, Problem
 from .records.tables import is_canonical_header, read_table
@@ -30,8 +31,13 @@ def imported_dataset(result: ImportResult, path: Path) -> Dataset:
 
 
 def load_source(path: str | Path | None = None) -> Dataset:
-    """Open whatever the path holds; DataError (naming the file) when it is none of the known kinds."""
-    path = dataset_path(path)
+    """Open whatever the path holds, compacted for memory; DataError (naming the file) when it is
+    none of the known kinds."""
+    dataset = _open_source(dataset_path(path))
+    return Dataset(compact(dataset.frame), dataset.path, dataset.meta, dataset.article)
+
+
+def _open_source(path: Path) -> Dataset:
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         return load_dataset(path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .export import FORMULA_STARTS, to_csv
@@ -54,15 +55,20 @@ def _undefuse(value: object) -> object:
 
 
 def _decoded_sources(texts: pd.Series) -> list[list]:
-    """Each row's JSON list of sources, decoding each distinct text once: rows of one export share
-    a handful of publishers, and a million json.loads calls would be most of the load time."""
-    texts = texts.astype(object)
-    decoded = {text: json.loads(text) for text in pd.unique(texts) if isinstance(text, str) and text}
-    return [decoded.get(text, []) if isinstance(text, str) else [] for text in texts]
+    """Each row's JSON list of sources. Rows of one export share a handful of publishers, so each
+    distinct text is decoded once and rows point at the shared list: a million json.loads calls, or
+    even a million dictionary look-ups in Python (1.1 s), were most of the load time; a categorical's
+    codes and one numpy take do it in milliseconds."""
+    codes = pd.Categorical(texts.astype(object))
+    decoded = np.empty(len(codes.categories) + 1, dtype=object)
+    for n, text in enumerate(codes.categories):
+        decoded[n] = json.loads(text) if isinstance(text, str) and text else []
+    decoded[-1] = []  # code -1: a missing text
+    return list(decoded[codes.codes])
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.copy()
+    # read_table owns the frame it just read: no defensive copy (a million rows, 0.2 s)
     for column in DATE_COLUMNS:
         frame[column] = pd.to_datetime(frame[column]).astype("datetime64[s]")  # as the loader builds them
     for column in INT_COLUMNS:

@@ -35,8 +35,14 @@ def color_labels(frame: pd.DataFrame, color_by: str) -> pd.Series:
         raise ValueError(f"color_by must be one of {', '.join(COLOR_OPTIONS)}, not {color_by!r}")
     if color_by not in frame.columns:  # a table without that column (a dataset column on older files)
         return pd.Series(["not stated"] * len(frame), index=frame.index, dtype=object)
-    # Column-wise (not a Python call per row): a million rows take milliseconds.
-    return frame[color_by].astype("string").fillna(NOT_STATED).astype(object)
+    column = frame[color_by]
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        # On the codes: a million rows take milliseconds, where text conversion took a second per option.
+        if NOT_STATED not in column.cat.categories:
+            column = column.cat.add_categories([NOT_STATED])
+        return column.fillna(NOT_STATED)
+    # Column-wise (not a Python call per row).
+    return column.astype("string").fillna(NOT_STATED).astype(object)
 
 
 def color_scale(labels: pd.Series | list[str], color_by: str) -> dict[str, str]:
