@@ -79,8 +79,8 @@ class KeyboardAccess(MacroElement):
             var tooltip = layer.getTooltip && layer.getTooltip();
             var content = tooltip && tooltip.getContent();
             if (typeof content !== "string") { return ""; }
-            var holder = document.createElement("div");
-            holder.innerHTML = content;  // already escaped text: this only reads it back
+            // Parsed in a document of its own, which runs no script and loads nothing (the text is escaped anyway).
+            var holder = new DOMParser().parseFromString(content, "text/html").body;
             holder.querySelectorAll("[hidden]").forEach(function (e) { e.remove(); });
             holder.querySelectorAll("br").forEach(function (e) { e.replaceWith(". "); });
             return holder.textContent.replace(/\\s+/g, " ").trim();

@@ -7,6 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Frame, Page
 
 from dashboard.views.color_vision import contrast_ratio
+from tests.browser.conftest import screenshot
 from tests.browser.test_map_in_browser import MAP_FRAME, TIMELINE_POINTS
 
 # axe's "moderate" heading-order is kept too: headings out of order mislead a screen reader's outline.
@@ -55,6 +56,7 @@ def test_axe_finds_no_serious_violation(server: str, page: Page, name: str, path
     found = problems(page, name)
     for index, frame in enumerate(map_frames(page)):
         found += problems(frame, f"{name} map {index + 1}")
+    screenshot(page, f"desktop-{name}")  # for a person to look at, beside the phone's (test_phone.py)
     assert not found, f"{len(found)} accessibility problem(s):\n" + "\n".join(found)
 
 

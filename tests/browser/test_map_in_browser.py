@@ -100,7 +100,7 @@ def test_shared_link_reproduces_count_markers_points_and_selection(server: str, 
     assert drawn_incidents(the_map(page)) == 3
     page.locator(TIMELINE_POINTS).nth(2).wait_for(timeout=30_000)
     assert page.locator(TIMELINE_POINTS).count() == 3
-    page.get_by_text("Attack on an Independent Election Commission office, Kabul").first.wait_for(timeout=30_000)
+    page.get_by_text("Attack on an Independent Election Commission office, Kabul", exact=True).first.wait_for(timeout=30_000)
     screenshot(page, "shared-link-kabul-selected")
 
 
