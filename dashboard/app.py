@@ -135,6 +135,7 @@ def main() -> None:
         passages=found,
         pages=pages,
         span=profile.span,
+        province_choices=profile.choices.provinces,
     )
     for url_path, (title, module) in PAGES.items():
         pages[url_path] = st.Page(

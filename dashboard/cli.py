@@ -52,11 +52,23 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "validate":
         print(f"{dataset.path}: {len(dataset.frame)} records, no problems")
+        _province_warnings(dataset)
         return 0
     if args.command == "snapshot":
         return _snapshot(dataset, args.query, args.out)
     sys.stdout.write(EXPORTERS[args.format](dataset.frame))
     return 0
+
+
+def _province_warnings(dataset: Dataset) -> None:
+    """Warnings, not problems: a point outside its stated province (the borders are 1:10m)."""
+    from .records.province_check import province_mismatches
+
+    mismatches = province_mismatches(dataset.frame)
+    for mismatch in mismatches:
+        print(f"warning: {mismatch}")
+    if mismatches:
+        print(f"{len(mismatches)} warning(s): coordinates outside the stated province (1:10m borders; check the nearest ones)")
 
 
 def _snapshot(dataset: Dataset, query: str, out: Path) -> int:

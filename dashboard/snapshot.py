@@ -26,10 +26,11 @@ from dashboard.records.gazetteer import Gazetteer
 from dashboard.records.loader import Dataset
 
 from .views.casualties import casualty_range
+from .views.choropleth import legend_html, shaded_corners
 from .views.colors import COLOR_OPTIONS, color_labels, color_scale, shape_chip, shape_scale
 from .views.escape import text_for_html
 from .views.filters import LIST_PARAMS, Filters, filter_incidents
-from .views.incident_map import base_map, fit_view, plan_map
+from .views.incident_map import MapPlan, base_map, fit_view, plan_map
 from .views.labels import label, place_words
 from .views.timeline import timeline_figure
 from .views.view_state import View
@@ -57,13 +58,19 @@ def describe_filters(filters: Filters) -> str:
     return "; ".join(parts) if parts else "none (every record)"
 
 
-def _map_html(frame: pd.DataFrame, view: View, gazetteer: Gazetteer, scale: dict[str, str]) -> str:
+def _map_html(frame: pd.DataFrame, view: View, gazetteer: Gazetteer, scale: dict[str, str]) -> tuple[str, MapPlan]:
     located = frame.dropna(subset=["lat", "lon"])
-    center, zoom = fit_view(located["lat"], located["lon"], height=MAP_HEIGHT)
-    fmap = base_map("assets", center, zoom)
-    for layer in plan_map(frame, view.layer, gazetteer, view.color, scale, frozenset(view.incidents), zoom=zoom).layers:
+    center, zoom = fit_view(
+        *(shaded_corners(frame) if view.layer == "provinces" else (located["lat"], located["lon"])), height=MAP_HEIGHT
+    )
+    fmap = base_map("assets", center, zoom, basemap=view.basemap)
+    plan = plan_map(
+        frame, view.layer, gazetteer, view.color, scale, frozenset(view.incidents), zoom=zoom,
+        chosen_provinces=view.filters.provinces, measure=view.measure,
+    )  # fmt: skip
+    for layer in plan.layers:
         layer.add_to(fmap)  # as in the app
-    return fmap.get_root().render()
+    return fmap.get_root().render(), plan
 
 
 def _table_html(frame: pd.DataFrame) -> str:
@@ -129,7 +136,7 @@ table{{border-collapse:collapse;font-size:.85rem;width:100%}} td,th{{border-bott
 <h2>Timeline</h2>
 {timeline}
 <h2>Map</h2>
-<p class="legend"><b>{color_name}:</b> {legend}</p>
+{legend}
 <iframe src="map.html" title="Map of the incidents"></iframe>
 <h2>Incidents</h2>
 {table}
@@ -154,11 +161,17 @@ def build_snapshot(
         highlight=frozenset(view.incidents),
         scale=scale,
     )
+    map_page, plan = _map_html(frame, view, gazetteer, scale)
     labels = sorted(set(color_labels(frame, view.color)))
     shapes = shape_scale(scale, view.color)
-    legend = "".join(
+    chips = "".join(
         f"<span>{shape_chip(shapes.get(code, 'circle'), scale.get(code, '#555'))}{html.escape(label(view.color, code))}</span>"
         for code in labels
+    )
+    legend = (
+        legend_html(plan.choropleth)
+        if plan.choropleth is not None
+        else f'<p class="legend"><b>{text_for_html(COLOR_OPTIONS[view.color])}:</b> {chips}</p>'
     )
     described = ", ".join(text_for_html(article[k]) for k in ("outlet", "title", "published") if article.get(k))
     page = PAGE.format(
@@ -173,11 +186,10 @@ def build_snapshot(
         link=f' Live view: <a href="{text_for_html(link)}">{text_for_html(link)}</a>' if link else "",
         timeline=pio.to_html(figure, full_html=False, include_plotlyjs=False, div_id="timeline"),
         map_height=MAP_HEIGHT,
-        color_name=text_for_html(COLOR_OPTIONS[view.color]),
         legend=legend,
         table=_table_html(frame),
     )
-    files = {"index.html": page.encode(), "map.html": _map_html(frame, view, gazetteer, scale).encode()}
+    files = {"index.html": page.encode(), "map.html": map_page.encode()}
     files["assets/plotly.min.js"] = PLOTLY_JS.read_bytes()
     for path in sorted(STATIC.rglob("*")):
         if path.is_file():

@@ -37,7 +37,7 @@ VALID_RECORD: dict[str, Any] = {
     "target_type": "business",
     "article_paragraph": 2,
     "article_quote": "Gunmen attacked a hotel in Kabul",
-    "sources": [{"publisher": "Reuters", "url": "https://example.org/a", "supports": "date"}],
+    "sources": [{"publisher": "Reuters", "url": "https://example.org/a", "date": "2014-03-21", "supports": "date"}],
 }
 CONTEXT_RECORD: dict[str, Any] = {
     "id": "ceasefire",
@@ -52,7 +52,7 @@ CONTEXT_RECORD: dict[str, Any] = {
     "location_precision": "country",
     "article_paragraph": 3,
     "article_quote": "A ceasefire began in Pakistan.",
-    "sources": [],
+    "sources": [{"publisher": "Dawn", "url": "https://example.org/b", "date": "2014-03-01", "supports": "announced"}],
 }
 
 

@@ -9,17 +9,19 @@ from functools import partial
 import streamlit as st
 from streamlit_folium import st_folium
 
+from dashboard.views.choropleth import legend_html, shaded_corners
 from dashboard.views.colors import COLOR_OPTIONS, color_labels, shape_chip, shape_scale
 from dashboard.views.escape import text_for_markdown
 from dashboard.views.incident_map import base_map, bounds_from_leaflet, draws_groups, fit_view, plan_map
 from dashboard.views.labels import label as words
 from dashboard.views.map_access import fit_layer
+from dashboard.views.province_click import province_from_tooltip, toggle_province
 from dashboard.views.timeline import BINS, MAX_POINTS, MAX_SHADED, binning, timeline_figure
 
 from .context import PageContext
 from .readable import map_in_words, timeline_in_words
 from .selection import on_map_click, on_timeline_select, selected_by
-from .sidebar import DATES
+from .sidebar import DATES, FILTER_KEYS
 from .url import static_url
 
 
@@ -99,25 +101,52 @@ def show_map(ctx: PageContext, key: str, height: int = 480) -> None:
     focus = frame[frame["id"].isin(focus_ids)].dropna(subset=["lat", "lon"])
     shown = focus if len(focus) else frame
     center, zoom = fit_view(shown["lat"], shown["lon"], height=height)
+    if ctx.view.layer == "provinces" and not len(focus):
+        center, zoom = fit_view(*shaded_corners(frame), height=height)
     # Too many incidents to draw one by one: the map reports where it is, so that zooming in on few
     # enough draws them (a rerun per pan or zoom). Otherwise only clicks come back and panning costs nothing.
     zoomable = draws_groups(frame, ctx.view.layer)
     bounds = bounds_from_leaflet((st.session_state.get(key) or {}).get("bounds")) if zoomable else None
-    plan = plan_map(frame, ctx.view.layer, ctx.gazetteer, ctx.view.color, ctx.scale, frozenset(focus_ids), bounds, zoom)
+    view = ctx.view
+    plan = plan_map(
+        frame, view.layer, ctx.gazetteer, view.color, ctx.scale, frozenset(focus_ids), bounds, zoom,
+        chosen_provinces=view.filters.provinces, measure=view.measure,
+    )  # fmt: skip
+    if plan.choropleth is not None:
+        st.html(legend_html(plan.choropleth))
+    clicks = ["last_object_clicked_tooltip", "last_object_clicked", "last_object_clicked_count"]
     st_folium(
-        base_map(static_url()),
+        base_map(static_url(), basemap=view.basemap),
         feature_group_to_add=[*plan.layers, *filter(None, [fit_layer(shown["lat"], shown["lon"], zoom)])],
         center=center,
         zoom=zoom,
-        returned_objects=["last_object_clicked_tooltip", "last_object_clicked", *(["bounds"] if zoomable else [])],
+        returned_objects=[*clicks, *(["bounds"] if zoomable else [])],
         # A partial over the ids, not a closure over the plan or the page: callbacks live as long as the session.
-        on_change=partial(on_map_click, key, plan.clickable),
+        on_change=partial(on_map_event, key, plan.clickable, frozenset(ctx.gazetteer.provinces), ctx.province_choices),
         height=height,
         key=key,
         use_container_width=True,
     )
+    note = st.session_state.pop(f"{key}_province_note", None)
+    if note:
+        st.info(text_for_markdown(note))
     st.caption(plan.note())
     map_in_words(ctx, key, plan.clickable)
+
+
+def on_map_event(key: str, ids: list[str], shapes: frozenset[str], offered: frozenset[str]) -> None:
+    """A click on an incident selects it; a click on a province shape adds it to the province filter,
+    or removes it when it is already there (the URL and every view follow the filter).
+
+    `shapes` are the provinces drawn on the map; `offered` those the filter offers (the data names them).
+    """
+    name = province_from_tooltip(on_map_click(key, ids), shapes)
+    if name is None:
+        return
+    chosen, note = toggle_province(st.session_state.get(FILTER_KEYS["provinces"], []), name, offered)
+    st.session_state[FILTER_KEYS["provinces"]] = list(chosen)
+    if note:
+        st.session_state[f"{key}_province_note"] = note
 
 
 def show_legend(ctx: PageContext) -> None:

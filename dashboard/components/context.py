@@ -25,6 +25,7 @@ class PageContext:
     passages: list[Passage] = field(default_factory=list)  # the article's quoted passages, in reading order
     pages: dict[str, Any] = field(default_factory=dict)  # url path -> st.Page, for links between pages
     span: tuple[dt.date, dt.date] | None = None  # first and last day of the whole dataset
+    province_choices: frozenset[str] = frozenset()  # provinces the data names: what the province filter offers
 
     @property
     def everything(self) -> pd.DataFrame:

@@ -10,6 +10,8 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.records.article import Article, squash
+from dashboard.records.grading import grade_of, grade_text
+from dashboard.views.boundary_layer import DEFAULT_BASEMAP
 from dashboard.views.casualties import casualty_range
 from dashboard.views.escape import markdown_link, text_for_markdown
 from dashboard.views.incident_map import base_map, fit_view, incident_layer
@@ -47,7 +49,7 @@ def incident_card(row: pd.Series) -> None:
     st.markdown(f"**{text_for_markdown(row['title'])}**")
     st.markdown(
         f"{date_text(row)} · {place_text(row)} · killed {casualty_range(row['killed_min'], row['killed_max'])}, "
-        f"injured {casualty_range(row['injured_min'], row['injured_max'])}"
+        f"injured {casualty_range(row['injured_min'], row['injured_max'])} · grade: {text_for_markdown(grade_of(row))}"
     )
     st.caption(_text(row["summary"], ""))
 
@@ -58,7 +60,7 @@ def _quote_in_paragraph(row: pd.Series, article: Article | None) -> None:
         st.write("This record quotes no passage of the article.")
         return
     number = row["article_paragraph"]
-    paragraph = article.paragraphs[int(number) - 1] if article and not pd.isna(number) else None
+    paragraph = article.body(int(number)) if article and not pd.isna(number) else None
     if paragraph is None:
         st.markdown(f"> {text_for_markdown(quote)}")
         return
@@ -75,7 +77,9 @@ def _sources(row: pd.Series) -> None:
         return
     lines = []
     for source in sources:
-        name = source.get("publisher") or source.get("url") or "source"
+        name = str(source.get("publisher") or source.get("url") or "source")
+        if source.get("via"):  # the copy cited is hosted elsewhere than the publisher's own site
+            name += f" (via {source['via']})"
         line = f"- {markdown_link(name, source.get('url'))}"
         if source.get("title"):
             line += f": {text_for_markdown(source['title'])}"
@@ -87,7 +91,7 @@ def _sources(row: pd.Series) -> None:
     st.markdown("\n".join(lines))
 
 
-def incident_detail(record: pd.DataFrame, article: Article | None, in_view: bool) -> None:
+def incident_detail(record: pd.DataFrame, article: Article | None, in_view: bool, basemap: str = DEFAULT_BASEMAP) -> None:
     """Every field of one record (a one-row frame), the quote in its paragraph, its sources and a small map."""
     row = record.iloc[0]
     st.header(text_for_markdown(row["title"]))
@@ -101,6 +105,8 @@ def incident_detail(record: pd.DataFrame, article: Article | None, in_view: bool
         st.caption(_text(row["date_basis"], ""))
         st.markdown(f"**Where:** {place_text(row)}")
         st.caption(_text(row["location_basis"], ""))
+        if not pd.isna(row.get("province_basis", pd.NA)):  # imports: whether the province was stated or derived
+            st.caption(f"Province: {_text(row['province_basis'])}")
         st.markdown(
             f"**Killed:** {casualty_range(row['killed_min'], row['killed_max'])} · "
             f"**Injured:** {casualty_range(row['injured_min'], row['injured_max'])} · "
@@ -109,13 +115,15 @@ def incident_detail(record: pd.DataFrame, article: Article | None, in_view: bool
         st.caption(_text(row["casualty_note"], ""))
         st.markdown(" · ".join(f"**{name}:** {text_for_markdown(label(column, row[column]))}" for column, name in LABELS.items()))
         st.caption(_text(row["claim_note"], ""))
+        st.markdown(f"**Grade:** {text_for_markdown(grade_text(row))}")
+        st.caption("How well independent sources agree on it; the About page defines the grades.")
     with right:
         if pd.isna(row["lat"]):
             st.caption("No place to draw: this record is about a whole country.")
         else:
             center, zoom = fit_view(pd.Series([row["lat"]]), pd.Series([row["lon"]]), height=260)
             st_folium(
-                base_map(static_url()),
+                base_map(static_url(), basemap=basemap),
                 feature_group_to_add=incident_layer(record),
                 center=center,
                 zoom=min(zoom, 7),

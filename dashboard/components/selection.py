@@ -48,20 +48,24 @@ def on_timeline_select(key: str) -> None:
     select(ids, key)
 
 
-def on_map_click(key: str, ids: list[str]) -> None:
+def on_map_click(key: str, ids: list[str]) -> str | None:
     """A click hands back the marker's tooltip text, which ends with the record id.
 
     The map also reports pans and zooms (when it groups incidents) with the last click still in its
-    value, so a click is acted on once: by its tooltip and the point clicked, which differ per click.
+    value, so a click is acted on once: by its tooltip, the point clicked and the click count.
+    Returns the clicked tooltip text when it named no incident (a province shape), else None.
     """
     value = st.session_state.get(key) or {}
-    click = (value.get("last_object_clicked_tooltip"), repr(value.get("last_object_clicked")))
+    text = value.get("last_object_clicked_tooltip")
+    click = (text, repr(value.get("last_object_clicked")), value.get("last_object_clicked_count"))
     if click == st.session_state.get(f"{key}_last_click"):
-        return
+        return None
     st.session_state[f"{key}_last_click"] = click
-    clicked = incident_from_tooltip(value.get("last_object_clicked_tooltip"), ids)
+    clicked = incident_from_tooltip(text, ids)
     if clicked:
         select([clicked], key)
+        return None
+    return text if isinstance(text, str) else None
 
 
 def on_table_select(key: str) -> None:

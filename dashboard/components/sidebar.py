@@ -15,6 +15,8 @@ from functools import partial
 import streamlit as st
 
 from dashboard.snapshot import size_report, snapshot_zip
+from dashboard.views.boundary_layer import BASEMAPS
+from dashboard.views.choropleth import MEASURES
 from dashboard.views.colors import COLOR_OPTIONS
 from dashboard.views.filters import Filters
 from dashboard.views.labels import label
@@ -34,8 +36,10 @@ FILTER_KEYS = {
     "actors": "f_actor",
     "attack_types": "f_attack",
     "target_types": "f_target",
+    "grades": "f_grade",
 }
 DATES, KILLED, TEXT, COLOR, LAYER = "f_dates", "f_killed", "f_text", "v_color", "v_layer"
+MEASURE, BASEMAP = "v_measure", "v_basemap"
 # Not widgets (their widgets live on one page, and Streamlit drops a widget's state on pages that
 # do not draw it): the article page's reading position and list order.
 STEP, ORDER = "v_step", "v_order"
@@ -56,6 +60,8 @@ def seed_once(view: View, span: tuple[dt.date, dt.date]) -> bool:
     _seed_filters(view.filters, span)
     st.session_state[COLOR] = view.color
     st.session_state[LAYER] = view.layer
+    st.session_state[MEASURE] = view.measure
+    st.session_state[BASEMAP] = view.basemap
     st.session_state[STEP] = view.step
     st.session_state[ORDER] = view.order
     st.session_state[SELECTED] = view.incidents
@@ -111,12 +117,33 @@ def sidebar(profile: DataProfile) -> View:
     bar.multiselect(
         "Target type", sorted(choices.target_types), format_func=partial(label, "target_type"), key=FILTER_KEYS["target_types"]
     )
+    bar.multiselect(
+        "Grade",
+        sorted(choices.grades),
+        key=FILTER_KEYS["grades"],
+        help="How well the sources corroborate each attack or strike (see About). Context events are 'not graded'.",
+    )
     bar.number_input("Minimum killed", min_value=0, step=1, key=KILLED, help="By the lowest reported figure.")
     bar.text_input("Search titles, summaries, quotes", key=TEXT)
     bar.button("Reset filters", on_click=reset_filters, args=(span,))
     bar.header("Display")
     bar.selectbox("Colour by", list(COLOR_OPTIONS), format_func=COLOR_OPTIONS.__getitem__, key=COLOR)
     bar.radio("Map shows", list(MAP_LAYERS), format_func=MAP_LAYERS.__getitem__, key=LAYER, horizontal=True)
+    bar.radio(
+        "Shade provinces by",
+        list(MEASURES),
+        format_func=MEASURES.__getitem__,
+        key=MEASURE,
+        disabled=st.session_state.get(LAYER) != "provinces",
+        help="For “Map shows: Totals by province”. Killed: the lowest reported figure; the hover gives the range.",
+    )
+    bar.radio(
+        "Base map",
+        list(BASEMAPS),
+        format_func=BASEMAPS.__getitem__,
+        key=BASEMAP,
+        help="Country and province borders are drawn on both; with boundaries only, no request leaves your computer.",
+    )
     return View(
         _filters_from_widgets(span),
         selected(),
@@ -124,6 +151,8 @@ def sidebar(profile: DataProfile) -> View:
         st.session_state[LAYER],
         st.session_state[STEP],
         st.session_state[ORDER],
+        st.session_state[MEASURE],
+        st.session_state[BASEMAP],
     )
 
 

@@ -22,6 +22,7 @@ import pandas as pd
 from dashboard.records.gazetteer import Gazetteer, load_gazetteer
 from dashboard.records.loader import build_frame
 from dashboard.records.problems import DataError, Problem
+from dashboard.records.province_check import BASIS_COLUMN, STATED, ProvinceMismatch, derive_provinces
 
 from . import acled, gtd, ucdp
 from .reading import Row, is_tag_row, read_table
@@ -56,6 +57,8 @@ class ImportReport:
     date_span: tuple[dt.date, dt.date] | None = None
     location_precision: dict[str, float] = field(default_factory=dict)  # share of imported rows
     date_precision: dict[str, float] = field(default_factory=dict)
+    provinces_derived: int = 0  # rows given the province their point lies in (none stated, or an unknown name)
+    province_warnings: list[ProvinceMismatch] = field(default_factory=list)  # stated province and point disagree
 
     @property
     def reconciles(self) -> bool:
@@ -80,6 +83,18 @@ class ImportReport:
         for name, shares in (("location precision", self.location_precision), ("date precision", self.date_precision)):
             if shares:
                 lines.append(f"{name}: " + ", ".join(f"{key} {share:.0%}" for key, share in shares.items()))
+        if self.provinces_derived:
+            lines.append(
+                f"province derived from coordinates (none stated, or a name not in the gazetteer): {self.provinces_derived}"
+            )
+        if self.province_warnings:
+            lines.append(
+                f"warning: {len(self.province_warnings)} row(s) state a province their point is not in "
+                "(1:10m borders, so a point near one may be right)"
+            )
+            lines += [f"warning: {mismatch}" for mismatch in self.province_warnings[:5]]
+            if len(self.province_warnings) > 5:
+                lines.append(f"warning: … and {len(self.province_warnings) - 5} more")
         return lines
 
     def rejections_csv(self) -> str:
@@ -155,7 +170,8 @@ def import_file(
         if progress and (done % PROGRESS_EVERY == 0 or done == len(table.rows)):
             progress(done, len(table.rows))
     report.rejected.sort(key=lambda r: r.line)
-    frame = canonical_frame(records, gazetteer, chosen)
+    frame, report.province_warnings = derive_provinces(canonical_frame(records, gazetteer, chosen))
+    report.provinces_derived = int(((frame[BASIS_COLUMN] != STATED) & frame[BASIS_COLUMN].notna()).sum())
     report.imported = len(frame)
     _describe(report, frame)
     return ImportResult(frame, report)

@@ -25,6 +25,7 @@ REPEATED_TEXT_COLUMNS = (
     "claim_note",
     "actor",
     "source_dataset",
+    "province_basis",  # imports: "stated" or one of two "derived from coordinates" texts
 )
 
 

@@ -12,6 +12,8 @@ import yaml
 
 from .article import Article, load_article
 from .gazetteer import DEFAULT_GAZETTEER, Gazetteer, load_gazetteer
+from .grading import GRADES, NOT_GRADED, grade_record
+from .left_out import check_left_out
 from .problems import DataError, Problem
 from .schema import CATEGORY_COLUMNS, COLUMNS, COUNT_COLUMNS, DATE_COLUMNS, FLOAT_COLUMNS, TEXT_COLUMNS
 from .validation import RecordChecker, is_blank, parse_date
@@ -73,25 +75,42 @@ def load_dataset(path: str | Path | None = None, gazetteer_path: Path = DEFAULT_
     gazetteer = load_gazetteer(gazetteer_path)
     problems += RecordChecker(str(path), gazetteer, article).check_all(records, lines)
     problems += _check_countdown(path, meta, records)
+    problems += check_left_out(meta, article, str(path))
     if problems:
         raise DataError(problems)
     frame = build_frame(records, gazetteer)
     frame["source_dataset"] = pd.array(["curated"] * len(frame), dtype="string")  # beside imports, says which is which
+    add_grades(frame, records, _article_outlet(meta))
     return Dataset(frame, path, meta, article)
 
 
 def _load_article(path: Path, meta: Any, problems: list[Problem]) -> Article | None:
-    name = (meta.get("article") or {}).get("file") if isinstance(meta, dict) else None
+    described = (meta.get("article") or {}) if isinstance(meta, dict) else {}
+    name = described.get("file") if isinstance(described, dict) else None
     if not name:
         return None
     article_path = path.parent / str(name)
     try:
-        return load_article(article_path)
+        article, furniture_problems = load_article(article_path, described.get("furniture"), str(path))
+        problems += furniture_problems
+        return article
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(
             Problem(str(path), f"the article file '{article_path}' cannot be read: {exc}", field="dataset.article.file")
         )
         return None
+
+
+def _article_outlet(meta: Any) -> str | None:
+    article = meta.get("article") if isinstance(meta, dict) else None
+    return str(article.get("outlet")) if isinstance(article, dict) and article.get("outlet") else None
+
+
+def add_grades(frame: pd.DataFrame, records: list[dict[str, Any]], article_outlet: str | None) -> None:
+    """The `grade` and `grade_detail` columns, computed from each record's sources (never typed in)."""
+    grades = [grade_record(r, article_outlet) for r in records]
+    frame["grade"] = pd.Categorical([g.grade for g in grades], categories=[*GRADES, NOT_GRADED])
+    frame["grade_detail"] = pd.array([g.detail or None for g in grades], dtype="string")
 
 
 def _check_countdown(path: Path, meta: Any, records: list[Any]) -> list[Problem]:

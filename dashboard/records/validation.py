@@ -16,6 +16,7 @@ from .schema import (
     REQUIRED_FOR_VIOLENCE,
     SOURCE_FIELDS,
 )
+from .source_rules import check_reports, check_sources, check_suicide_attackers
 
 Record = dict[str, Any]
 
@@ -107,6 +108,8 @@ class RecordChecker:
         self._check_place(r, label, line)
         self._check_counts(r, label, line)
         self._check_provenance(r, label, line)
+        for rule in (check_sources, check_suicide_attackers, check_reports):
+            rule(r, lambda field, message: self._add(label, line, field, message))
 
     def _check_dates(self, r: Record, label: str, line: int | None) -> None:
         parsed = {}
@@ -173,6 +176,13 @@ class RecordChecker:
             if self.article is None:
                 self._add(
                     label, line, "article_quote", "the dataset names no article (dataset.article.file) to check the quote against"
+                )
+            elif (furniture := self.article.furniture_quoted(str(quote))) is not None:
+                self._add(
+                    label,
+                    line,
+                    "article_quote",
+                    f"quotes page furniture ({furniture.label}, line {furniture.line} of the article), not the article's text",
                 )
             elif not self.article.contains(str(quote), paragraph or None):
                 where = f"paragraph {paragraph} of the article" if paragraph else "the article"

@@ -76,7 +76,7 @@ def _current_records(ctx: PageContext, current: Passage | None) -> None:
         return
     article = ctx.dataset.article
     if article is not None:  # the passage itself, so stepping needs no scrolling through the text
-        text = squash(article.paragraphs[current.paragraph - 1])[current.start : current.end]
+        text = squash(article.body(current.paragraph))[current.start : current.end]
         st.markdown(f"> {text_for_markdown(text)}")
     rows = ctx.everything.set_index("id", drop=False).loc[list(current.ids)]
     for _, row in rows.iterrows():
@@ -120,9 +120,13 @@ def _text(ctx: PageContext, current: Passage | None) -> None:
     for passage in ctx.passages:
         by_paragraph.setdefault(passage.paragraph, []).append(passage)
     with st.container(height=880, border=True, key="article_text"):
-        for number, text in enumerate(article.paragraphs, start=1):
+        for number in range(1, len(article.paragraphs) + 1):
             marks = by_paragraph.get(number, [])
-            st.markdown(paragraph_markdown(text, marks, current.number if current else None))
+            body = article.body(number)
+            if body:
+                st.markdown(paragraph_markdown(body, marks, current.number if current else None))
+            for item in article.furniture_in(number):  # page furniture: shown apart, never as the article's text
+                st.caption(f"Not part of the article ({item.label}): {text_for_markdown(item.text)}")
             for passage in marks:
                 st.button(
                     _label(passage, titles),

@@ -56,4 +56,4 @@ def render(ctx: PageContext) -> None:
         if position:
             st.divider()
         record = ctx.everything[ctx.everything["id"] == incident_id]
-        incident_detail(record, ctx.dataset.article, in_view=incident_id in shown)
+        incident_detail(record, ctx.dataset.article, in_view=incident_id in shown, basemap=ctx.view.basemap)

@@ -9,6 +9,7 @@ from dashboard.components.context import PageContext
 from dashboard.components.details import selection_panel
 from dashboard.components.selection import TABLE_IDS, on_table_select
 from dashboard.records.export import to_csv, to_geojson
+from dashboard.records.grading import grade_labels
 from dashboard.views.filters import filter_incidents
 from dashboard.views.labels import worded_table
 
@@ -30,6 +31,9 @@ TABLE_COLUMNS = {
     "claimed_by": "Claimed by",
     "attack_type": "Attack type",
     "target_type": "Target type",
+    "grade": st.column_config.TextColumn(
+        "Grade", help="How well the sources corroborate it (see About); context events are not graded."
+    ),
     "id": "Record id",
 }
 
@@ -73,7 +77,7 @@ def _page(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def render(ctx: PageContext) -> None:
-    table = _page(ctx.frame)
+    table = _page(ctx.frame).assign(grade=lambda t: grade_labels(t))  # imports have no grades: 'not graded'
     ids = table["id"].astype(str).tolist()
     st.session_state[TABLE_IDS] = ids
     positions = {incident: row for row, incident in enumerate(ids)}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.records.grading import ARTICLE_ONLY, CONTESTED, CORROBORATED, NOT_GRADED, SINGLE_SOURCE, grade_labels
+
 # The categories a user may colour by, with the label the interface shows.
 COLOR_OPTIONS = {
     "kind": "Kind",
@@ -13,6 +15,7 @@ COLOR_OPTIONS = {
     "target_type": "Target type",
     "perpetrator": "Perpetrator",
     "source_dataset": "Dataset",
+    "grade": "Grade",
 }
 DEFAULT_COLOR = "kind"
 KIND_COLORS = {"attack": "#c0392b", "strike": "#2c3e8f", "context": "#7f8c8d"}
@@ -25,6 +28,14 @@ PALETTE = ("#264c73", "#ff8000", "#b28cd9", "#7f00ff", "#19b366", "#861313", "#c
 # different period from the colours, so that two categories never share both up to 30 values.
 SHAPES = ("circle", "square", "diamond", "triangle-up", "triangle-down", "hexagon")
 KIND_SHAPES = {"attack": "circle", "strike": "square", "context": "diamond"}
+# Grades keep one colour each, whatever the data holds: corroborated green, contested vermilion.
+GRADE_COLORS = {
+    CORROBORATED: "#009e73",
+    SINGLE_SOURCE: "#0072b2",
+    CONTESTED: "#d55e00",
+    ARTICLE_ONLY: "#cc79a7",
+    NOT_GRADED: "#7f8c8d",
+}
 NOT_STATED = "not stated"
 UNKNOWN_COLOR = "#555555"
 
@@ -33,6 +44,8 @@ def color_labels(frame: pd.DataFrame, color_by: str) -> pd.Series:
     """Each row's legend label under `color_by`."""
     if color_by not in COLOR_OPTIONS:
         raise ValueError(f"color_by must be one of {', '.join(COLOR_OPTIONS)}, not {color_by!r}")
+    if color_by == "grade":  # computed by the loader; tables without it (imports) are 'not graded'
+        return grade_labels(frame)
     if color_by not in frame.columns:  # a table without that column (a dataset column on older files)
         return pd.Series(["not stated"] * len(frame), index=frame.index, dtype=object)
     column = frame[color_by]
@@ -50,6 +63,8 @@ def color_scale(labels: pd.Series | list[str], color_by: str) -> dict[str, str]:
     values = sorted(set(labels))
     if color_by == "kind":
         return {v: KIND_COLORS.get(v, UNKNOWN_COLOR) for v in values}
+    if color_by == "grade":
+        return {v: GRADE_COLORS.get(v, UNKNOWN_COLOR) for v in values}
     named = [v for v in values if v != NOT_STATED]
     scale = {v: PALETTE[i % len(PALETTE)] for i, v in enumerate(named)}
     if NOT_STATED in values:

@@ -9,6 +9,7 @@ Query parameters (stable, documented in the README):
     from, to  ISO dates (YYYY-MM-DD)      kind      repeatable: attack, strike, context
     actor     repeatable perpetrator or claimant
     attack    repeatable attack type      target    repeatable target type
+    grade     repeatable: corroborated, single source, contested, article only, not graded
     killed    minimum killed (whole number, by the lowest reported figure)
     q         free text in title, summary and quote
 """
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.records.grading import grade_labels
 from dashboard.records.validation import parse_date
 
 LIST_PARAMS = {
@@ -30,6 +32,7 @@ LIST_PARAMS = {
     "actors": "actor",
     "attack_types": "attack",
     "target_types": "target",
+    "grades": "grade",
 }
 FILTER_PARAMS = frozenset({*LIST_PARAMS.values(), "from", "to", "killed", "q"})
 MAX_TEXT = 200
@@ -45,6 +48,7 @@ class Filters:
     actors: tuple[str, ...] = ()
     attack_types: tuple[str, ...] = ()
     target_types: tuple[str, ...] = ()
+    grades: tuple[str, ...] = ()
     min_killed: int | None = None
     text: str = ""
 
@@ -79,6 +83,7 @@ class Choices:
     actors: frozenset[str]
     attack_types: frozenset[str]
     target_types: frozenset[str]
+    grades: frozenset[str] = frozenset()
 
     @classmethod
     def from_frame(cls, frame: pd.DataFrame) -> Choices:
@@ -92,6 +97,7 @@ class Choices:
             actors=present("perpetrator") | present("claimed_by"),
             attack_types=present("attack_type"),
             target_types=present("target_type"),
+            grades=frozenset(grade_labels(frame).unique()),
         )
 
 
@@ -150,6 +156,8 @@ def filter_incidents(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         wanted = getattr(filters, attribute)
         if wanted:
             keep &= frame[column].isin(wanted)
+    if filters.grades:
+        keep &= grade_labels(frame).isin(filters.grades)
     if filters.actors:
         keep &= (frame["perpetrator"].isin(filters.actors) | frame["claimed_by"].isin(filters.actors)).fillna(False)
     if filters.date_from:

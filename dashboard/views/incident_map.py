@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import folium
 import pandas as pd
@@ -19,8 +19,11 @@ from folium.plugins import MarkerCluster
 from jinja2 import Template
 
 from dashboard.records.gazetteer import Gazetteer
+from dashboard.records.grading import grade_text
 
-from .casualties import add_up, casualty_range, group_range, total_range
+from .boundary_layer import BUNDLE_PATH, DEFAULT_BASEMAP, BoundaryLayer, ProvinceShapes
+from .casualties import add_up, casualty_range, group_range
+from .choropleth import DEFAULT_MEASURE, Choropleth, choropleth
 from .colors import UNKNOWN_COLOR, color_labels, color_scale, shape_scale
 from .escape import text_for_html
 from .labels import place_words, precision_words
@@ -65,6 +68,7 @@ def asset_links(static_url: str) -> tuple[list[tuple[str, str]], list[tuple[str,
     scripts = [
         ("leaflet", f"{static_url}/leaflet/leaflet.js"),
         ("markerclusterjs", f"{static_url}/markercluster/leaflet.markercluster.js"),
+        ("afpak_boundaries", f"{static_url}/{BUNDLE_PATH}"),  # the shapes: fetched once, cached, never in a rerun
     ]
     styles = [
         ("leaflet_css", f"{static_url}/leaflet/leaflet.css"),
@@ -211,15 +215,24 @@ def stable_names(layer: folium.FeatureGroup, prefix: str) -> folium.FeatureGroup
     return layer
 
 
-def base_map(static_url: str = STATIC_URL, center: tuple[float, float] = REGION_CENTER, zoom: int = REGION_ZOOM) -> OfflineMap:
-    """The stable base map: the region, a scale, and OpenStreetMap tiles when they can load.
+def base_map(
+    static_url: str = STATIC_URL,
+    center: tuple[float, float] = REGION_CENTER,
+    zoom: int = REGION_ZOOM,
+    basemap: str = DEFAULT_BASEMAP,
+) -> OfflineMap:
+    """The stable base map: the region, a scale, country and province boundaries, and with
+    `basemap="streets"` OpenStreetMap tiles under them when they can load.
 
     In the app, keep the defaults for centre and zoom (they are the component's arguments); a static
     snapshot sets them here.
     """
+    # maxZoom is set on the map, not left to a tile layer: the marker-cluster plugin refuses a map without one.
     fmap = OfflineMap(location=center, zoom_start=zoom, tiles=None, control_scale=True, static_url=static_url)
-    # Tiles are the one thing that needs the internet; without them the markers still draw.
-    folium.TileLayer(TILE_URL, attr=TILE_ATTRIBUTION, name="OpenStreetMap").add_to(fmap)
+    fmap.options["maxZoom"] = 18  # folium gives max_zoom to its own tile layer only
+    if basemap == "streets":  # tiles are the one thing that needs the internet; the boundaries draw without them
+        folium.TileLayer(TILE_URL, attr=TILE_ATTRIBUTION, name="OpenStreetMap").add_to(fmap)
+    fmap.add_child(BoundaryLayer())
     # A neutral look for groups of overlapping incidents, so they do not read as a category colour.
     style = (
         "<style>.incident-group div{background:rgba(40,40,40,.85);color:#fff;font-weight:bold}"
@@ -254,6 +267,7 @@ def popup_html(row: pd.Series) -> str:
         f"injured: {casualty_range(row['injured_min'], row['injured_max'])}",
         f"Perpetrator: {text_for_html(row['perpetrator'] if not pd.isna(row['perpetrator']) else 'not stated')}; "
         f"claimed by: {text_for_html(row['claimed_by'] if not pd.isna(row['claimed_by']) else 'no claim')}",
+        f"Grade: {text_for_html(grade_text(row))}",
     ]
     if not pd.isna(row["article_quote"]):
         lines.append(f"<i>“{text_for_html(row['article_quote'])}”</i>")
@@ -335,43 +349,6 @@ def incident_layer(
     if outlined:
         layer.add_child(CircleData(outlined))
     return stable_names(layer, "incident")
-
-
-def province_totals(frame: pd.DataFrame) -> pd.DataFrame:
-    """Attacks and strikes per province: count, killed range, and how many state no toll."""
-    events = frame[(frame["kind"] != "context") & frame["province"].notna()]
-    rows = []
-    for (country, province), group in events.groupby(["country", "province"], observed=True, sort=True):
-        killed = total_range(group["killed_min"], group["killed_max"])
-        rows.append(
-            {
-                "country": str(country),
-                "province": str(province),
-                "incidents": len(group),
-                "killed": str(killed),
-                "killed_not_stated": killed.not_stated,
-            }
-        )
-    return pd.DataFrame(rows, columns=["country", "province", "incidents", "killed", "killed_not_stated"])
-
-
-def province_totals_layer(frame: pd.DataFrame, gazetteer: Gazetteer) -> folium.FeatureGroup:
-    """A numbered disc per province at its representative point, sized by the number of incidents."""
-    layer = folium.FeatureGroup(name="Totals by province")
-    discs = []
-    for row in province_totals(frame).itertuples():
-        place = gazetteer.provinces.get(row.province)
-        if place is None:
-            continue
-        text = f"<b>{text_for_html(row.province)}</b> ({text_for_html(row.country)}): {row.incidents} incident(s); killed {text_for_html(row.killed)}"
-        if row.killed_not_stated:
-            text += f" ({row.killed_not_stated} with no toll stated)"
-        size = round(22 + 8 * math.sqrt(row.incidents))
-        discs.append(
-            {"lat": place.lat, "lon": place.lon, "size": size, "count": int(row.incidents), "tooltip": text, "popup": text}
-        )
-    layer.add_child(DiscData(discs, "province-total", "rgba(46,64,83,.75)", "2px solid #2e4053", 13))
-    return stable_names(layer, "province")
 
 
 def fit_view(lats: pd.Series, lons: pd.Series, width: int = 900, height: int = 480) -> tuple[tuple[float, float], int]:
@@ -499,11 +476,12 @@ class MapPlan:
     cell: float | None  # degrees per group cell, in "groups" mode
     clickable: list[str]  # ids of the incidents drawn one by one (a click hands one of them back)
     in_view: int = 0  # with the map's bounds known: the incidents inside them (drawn, or grouped in finer cells)
+    choropleth: Choropleth | None = None  # "provinces" mode: the classes, for the legend and the note
 
     def note(self) -> str:
         text = f"{self.located} of {self.total} records have a place; countrywide events are listed in the table only."
-        if self.mode == "provinces":
-            return text + " Discs: attacks and strikes per province, at the province's representative point."
+        if self.mode == "provinces" and self.choropleth is not None:
+            return text + " " + self.choropleth.note()
         if self.mode == "groups" and self.in_view:
             return text + (
                 f" Too many to draw one by one: the {self.in_view} in this part of the map are grouped in"
@@ -539,20 +517,45 @@ def plan_map(
     selected: frozenset[str] = frozenset(),
     bounds: Bounds | None = None,
     zoom: int | None = None,
+    chosen_provinces: tuple[str, ...] = (),
+    measure: str = DEFAULT_MEASURE,
 ) -> MapPlan:
-    """The layers for the shown incidents: province totals if asked, groups when there are too many
+    """The layers for the shown incidents: provinces shaded by their totals if asked, groups when there are too many
     to draw one by one (the selected ones still drawn on top), else every incident.
 
     `bounds` (south, west, north, east) is the part of the map in view: when it holds few enough
     incidents, those are drawn one by one even though the whole view has too many; when it holds
     too many, those in it are grouped in cells fitted to it. `zoom` is the map's opening zoom, which
-    sizes the cells of the whole view.
+    sizes the cells of the whole view. `chosen_provinces` (the province filter) are outlined; in
+    "provinces" mode the shapes are shaded by `measure`.
     """
     located = int(frame["lat"].notna().sum())
     counts = {"located": located, "total": len(frame)}
     if layer == "provinces":
-        return MapPlan([province_totals_layer(frame, gazetteer)], "provinces", cell=None, clickable=[], **counts)
-    if not draws_groups(frame, layer):
+        shaded = choropleth(frame, measure, gazetteer.provinces)
+        shapes = ProvinceShapes(chosen_provinces, shaded.fills, "no attack or strike among those shown")
+        layers = [stable_names(folium.FeatureGroup(name="Totals by province").add_child(shapes), "province")]
+        return MapPlan(layers, "provinces", cell=None, clickable=[], choropleth=shaded, **counts)
+    plan = _plan_incidents(frame, color_by, scale, selected, bounds, zoom, located, counts)
+    if chosen_provinces:  # under the incidents, so it never hides one
+        outline = stable_names(
+            folium.FeatureGroup(name="Chosen provinces").add_child(ProvinceShapes(chosen_provinces)), "outline"
+        )
+        return replace(plan, layers=[outline, *plan.layers])
+    return plan
+
+
+def _plan_incidents(
+    frame: pd.DataFrame,
+    color_by: str,
+    scale: dict[str, str] | None,
+    selected: frozenset[str],
+    bounds: Bounds | None,
+    zoom: int | None,
+    located: int,
+    counts: dict[str, int],
+) -> MapPlan:
+    if not draws_groups(frame, "incidents"):
         layers = [incident_layer(frame, color_by, scale, selected)]
         return MapPlan(layers, "incidents", cell=None, clickable=frame["id"].astype(str).tolist(), **counts)
     grouped, in_view = frame, 0

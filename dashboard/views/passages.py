@@ -33,7 +33,7 @@ def passages(frame: pd.DataFrame, article: Article) -> list[Passage]:
         number = int(row.article_paragraph)
         if not 1 <= number <= len(article.paragraphs):
             continue
-        text, quote = squash(article.paragraphs[number - 1]), squash(str(row.article_quote))
+        text, quote = squash(article.body(number)), squash(str(row.article_quote))
         start = text.find(quote)
         if start < 0 or not quote:
             continue

@@ -8,6 +8,8 @@ Query parameters besides the filters (see filters.py), stable and documented in 
     incident  repeatable record id: the selected incident(s), shown in detail
     color     the category that colours timeline and map (kind, country, province, ...)
     layer     the map layer: incidents (default) or provinces (totals by province)
+    measure   what shades the provinces on that layer: attacks (attacks and strikes, default) or killed
+    basemap   under the map: streets (OpenStreetMap tiles, default) or boundaries (no tiles, offline)
     step      the article passage being read (1-based, in reading order); it selects its incidents
     order     the article page's incident list: reading (default) or date
 """
@@ -17,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from .boundary_layer import BASEMAPS, DEFAULT_BASEMAP
+from .choropleth import DEFAULT_MEASURE, MEASURES
 from .colors import COLOR_OPTIONS, DEFAULT_COLOR
 from .filters import FILTER_PARAMS, Choices, Filters, parse_query
 
@@ -24,7 +28,7 @@ MAP_LAYERS = {"incidents": "Incidents", "provinces": "Totals by province"}
 DEFAULT_LAYER = "incidents"
 ORDERS = {"reading": "Reading order", "date": "Date order"}
 DEFAULT_ORDER = "reading"
-VIEW_PARAMS = frozenset({"incident", "color", "layer", "step", "order"})
+VIEW_PARAMS = frozenset({"incident", "color", "layer", "step", "order", "measure", "basemap"})
 MAX_SELECTED = 50  # a selection is a handful of incidents; a link with thousands is not one
 
 
@@ -36,6 +40,8 @@ class View:
     layer: str = DEFAULT_LAYER
     step: int | None = None
     order: str = DEFAULT_ORDER
+    measure: str = DEFAULT_MEASURE
+    basemap: str = DEFAULT_BASEMAP
 
     def to_query(self) -> dict[str, list[str]]:
         """Query parameters for this view; defaults are left out, so the default view has a bare URL."""
@@ -50,6 +56,10 @@ class View:
             query["step"] = [str(self.step)]
         if self.order != DEFAULT_ORDER:
             query["order"] = [self.order]
+        if self.measure != DEFAULT_MEASURE:
+            query["measure"] = [self.measure]
+        if self.basemap != DEFAULT_BASEMAP:
+            query["basemap"] = [self.basemap]
         return query
 
 
@@ -94,7 +104,9 @@ def parse_view(
     layer = _one_of(params, "layer", MAP_LAYERS, DEFAULT_LAYER, ignored)
     step = _step(params, steps, ignored)
     order = _one_of(params, "order", ORDERS, DEFAULT_ORDER, ignored)
+    measure = _one_of(params, "measure", MEASURES, DEFAULT_MEASURE, ignored)
+    basemap = _one_of(params, "basemap", BASEMAPS, DEFAULT_BASEMAP, ignored)
     for name in params:
         if name not in FILTER_PARAMS | VIEW_PARAMS:
             ignored.append(f"{name}: not a known parameter")
-    return View(filters, tuple(incidents), color, layer, step, order), ignored
+    return View(filters, tuple(incidents), color, layer, step, order, measure, basemap), ignored

@@ -60,7 +60,7 @@ def test_every_page_opens_without_parameters(page):
     app = open_page(page)
     assert not app.exception
     assert app.title[0].value.replace("\\", "") == TITLES[page]  # the page the link asked for
-    assert showing(app) == "**Showing 16 of 16 incidents**"
+    assert showing(app) == "**Showing 18 of 18 incidents**"
     assert not app.warning
 
 
@@ -70,7 +70,7 @@ def test_every_page_survives_a_malformed_link_and_names_what_it_ignored(page):
         page, {"from": "2014-99-01", "province": ["Atlantis"], "incident": "made-up", "color": "rainbow", "zzz": "<script>"}
     )
     assert not app.exception
-    assert showing(app) == "**Showing 16 of 16 incidents**"
+    assert showing(app) == "**Showing 18 of 18 incidents**"
     warning = app.warning[0].value
     for words in ("not a date", "Atlantis", "made\\-up", "rainbow", "zzz"):
         assert words in warning
@@ -80,12 +80,12 @@ def test_overview_has_headline_figures_timeline_and_map():
     app = open_page()
     assert "2014" in app.title[0].value
     metrics = {m.label: m.value for m in app.metric}
-    assert metrics["Attacks and strikes"] == "9" and metrics["Provinces"] == "7"
-    assert metrics["Days before the election"] == "8 to 44 days"
+    assert metrics["Attacks and strikes"] == "10" and metrics["Provinces"] == "7"
+    assert metrics["Days before the election"] == "8 to 75 days"
     sentence = next(m.value for m in app.main.markdown if "attacks and strikes" in m.value)
-    # What, where and when in one sentence, the 9 attacks and strikes told apart from the 16 records shown.
-    assert sentence.startswith("9 attacks and strikes killed at least 73 people in 7 provinces of Afghanistan and Pakistan")
-    assert "8 to 44 days before the Afghan presidential election" in sentence and "7 context events" in sentence
+    # What, where and when in one sentence, the 10 attacks and strikes told apart from the records shown.
+    assert sentence.startswith("10 attacks and strikes killed") and "provinces of Afghanistan and Pakistan" in sentence
+    assert "8 to 75 days before the Afghan presidential election" in sentence and "context events" in sentence
     assert metrics["Killed"].startswith("at least")
     assert [h.value for h in app.main.header] == ["Timeline", "Map"]
     assert len(app.get("plotly_chart")) == 1 and len(app.get("component_instance")) == 1
@@ -107,7 +107,7 @@ def test_shared_link_reproduces_count_widgets_and_selection_on_any_page():
     for page in ("map", "incidents"):
         app = open_page(page, {"province": ["Kabul"], "kind": "attack", "incident": GUESTHOUSE, "color": "province"})
         assert not app.exception
-        assert showing(app) == "**Showing 3 of 16 incidents**"
+        assert showing(app) == "**Showing 3 of 18 incidents**"
         assert app.sidebar.multiselect(key="f_province").value == ["Kabul"]
         assert app.sidebar.selectbox(key="v_color").value == "province"
         assert any("Attack on the Roots of Peace guesthouse" in m.value for m in app.markdown)  # the selection card
@@ -143,8 +143,11 @@ def test_about_page_says_what_the_data_is_and_is_not():
     app = open_page("about")
     text = " ".join(m.value for m in app.markdown)
     assert "not a census" in text
-    assert [h.value for h in app.subheader] == ["How it was made", "Sources", "Schema"]
+    assert [h.value for h in app.subheader] == [
+        "How it was made", "Grades", "Left out on purpose", "Sources", "Map boundaries", "Schema"
+    ]  # fmt: skip
     assert "Reuters" in text and "`killed_min`" in text
+    assert "Made with Natural Earth" in text and "Kashmir as administered" in text and "FATA" in text and "1:10m" in text
 
 
 def test_incidents_table_lists_the_filtered_rows_with_downloads():
@@ -161,7 +164,7 @@ def test_changing_a_filter_or_the_colour_rewrites_the_url():
     app = open_page("timeline")
     app.sidebar.multiselect(key="f_country").set_value(["PAK"]).run()
     assert query(app, "country") == ["PAK"]
-    assert showing(app) == "**Showing 6 of 16 incidents**"
+    assert showing(app) == "**Showing 8 of 18 incidents**"
     app.sidebar.selectbox(key="v_color").set_value("attack_type").run()
     assert query(app, "color") == ["attack_type"] and query(app, "country") == ["PAK"]
 
@@ -178,7 +181,7 @@ def test_a_selection_made_anywhere_goes_into_the_url_and_clearing_removes_it():
 def test_reset_clears_filters_but_keeps_the_page():
     app = open_page("map", {"province": ["Kabul"], "q": "hotel"})
     app.sidebar.button[0].click().run()
-    assert showing(app) == "**Showing 16 of 16 incidents**"
+    assert showing(app) == "**Showing 18 of 18 incidents**"
     assert app.title[0].value == "Map" and not query(app, "province")
 
 
@@ -226,7 +229,7 @@ def test_markdown_in_data_is_not_interpreted(page, write_dataset, monkeypatch):
 def test_article_page_marks_every_passage_and_steps_through_them():
     app = open_page("article")
     passage_buttons = [b for b in app.button if b.key and b.key.startswith("passage_")]
-    assert len(passage_buttons) == 11  # distinct quoted passages in data/incidents.yaml
+    assert len(passage_buttons) == 12  # distinct quoted passages in data/incidents.yaml
     app.button(key="step_forward").click().run()
     assert query(app, "step") == ["1"] and query(app, "incident") == ["afghan-presidential-election-2014-04-05"]
     app.button(key="passage_4").click().run()
@@ -239,7 +242,7 @@ def test_article_page_marks_every_passage_and_steps_through_them():
     app.button(key="step_back").click().run()
     assert query(app, "step") == ["3"] and len(query(app, "incident")) == 4
     (status,) = [h.proto.body for h in app.get("html") if 'role="status"' in h.proto.body]  # announced by screen readers
-    assert "<b>Passage 3 of 11</b>" in status and 'aria-live="polite"' in status
+    assert "<b>Passage 3 of 12</b>" in status and 'aria-live="polite"' in status
 
 
 def test_article_link_with_a_step_selects_its_records_and_survives_page_changes():
@@ -262,7 +265,7 @@ def test_article_list_order_toggles_between_reading_and_date():
 
 def test_bad_step_is_ignored_and_named():
     app = open_page("article", {"step": "99"})
-    assert "not a passage number \\(1 to 11\\)" in app.warning[0].value
+    assert "not a passage number \\(1 to 12\\)" in app.warning[0].value
     assert not query(app, "step")
 
 

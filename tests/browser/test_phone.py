@@ -33,7 +33,7 @@ OUTSIDE = """() => {
 def test_every_located_incident_is_inside_the_map_on_a_phone(server: str, phone: Page, path: str):
     phone.goto(server + path)
     frame = the_map(phone)
-    assert drawn_incidents(frame) == 9
+    assert drawn_incidents(frame) == 10
     (document,) = map_frames(phone)
     # The app's opening zoom assumes a wide map; the map widens its view in the browser when it must.
     document.wait_for_function(f"() => ({OUTSIDE})().length === 0", timeout=15_000)

@@ -53,11 +53,11 @@ def test_upload_report_then_explore_alone_and_beside_the_article(monkeypatch):
     app.button(key="explore_uploaded").click().run()
     assert showing(app) == "**Showing 2 of 2 incidents**"
     app.button(key="explore_beside").click().run()
-    assert showing(app) == "**Showing 18 of 18 incidents**"
+    assert showing(app) == "**Showing 20 of 20 incidents**"
     app.sidebar.selectbox(key="v_color").set_value("source_dataset").run()
     assert not app.exception
     app.button(key="explore_curated").click().run()
-    assert showing(app) == "**Showing 16 of 16 incidents**"
+    assert showing(app) == "**Showing 18 of 18 incidents**"
 
 
 def test_upload_of_a_file_that_is_no_export_says_so(monkeypatch):

@@ -51,3 +51,14 @@ def test_module_entry_point_runs_as_a_user_would(write_dataset):
     )
     assert result.returncode == 1
     assert "killed_min" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_validate_warns_when_a_point_lies_outside_its_stated_province(write_dataset, capsys):
+    from tests.conftest import VALID_RECORD
+
+    logar = with_changes(id="hotel-logar", province="Logar")  # Kabul city's point, said to be in Logar
+    path = write_dataset([VALID_RECORD, logar, CONTEXT_RECORD])
+    assert main(["validate", str(path)]) == 0  # a warning: the borders are 1:10m
+    out = capsys.readouterr().out
+    assert "warning: record hotel-logar: province Logar is stated, but its point lies in Kabul" in out
+    assert "record hotel:" not in out and "1 warning(s)" in out

@@ -28,9 +28,8 @@ from dashboard.views.incident_map import (
     grid_layer,
     incident_from_tooltip,
     incident_layer,
+    plan_map,
     popup_html,
-    province_totals,
-    province_totals_layer,
 )
 
 STATIC = Path(__file__).resolve().parents[2] / "dashboard" / "static"
@@ -72,7 +71,7 @@ def discs(layer: folium.FeatureGroup) -> list[dict]:
 
 
 def test_one_circle_per_located_incident(frame):
-    assert len(circles(incident_layer(frame))) == int(frame["lat"].notna().sum()) == 9
+    assert len(circles(incident_layer(frame))) == int(frame["lat"].notna().sum()) == 10
 
 
 def test_district_precision_is_drawn_dashed_and_faint(frame):
@@ -98,7 +97,7 @@ def test_colours_follow_the_shared_scale_and_selection_is_outlined_outside_any_g
     layer = incident_layer(frame, "province", scale, selected=frozenset({"kunar-bank-2014-03-25"}))
     grouped = circles(layer)
     (outlined,) = drawn(layer)
-    assert len(grouped) == 8 and all(c["options"]["weight"] < 4 for c in grouped)
+    assert len(grouped) == 9 and all(c["options"]["weight"] < 4 for c in grouped)
     assert outlined["options"]["weight"] == 4 and outlined["options"]["color"] == "#000000"
     assert outlined["options"]["fillColor"] == scale["Kunar"]
     assert {scale["Kabul"], scale["Faryab"]} <= {c["options"]["fillColor"] for c in grouped}
@@ -112,20 +111,6 @@ def test_a_clicked_tooltip_names_its_incident(frame):
     shown = re.sub(r"<span hidden>.*?</span>", "", circle["tooltip"])  # what a reader sees and hears
     assert "kunar-bank" not in shown and "Attack on a New Kabul Bank branch" in shown
     assert incident_from_tooltip("no such thing", ids) is None and incident_from_tooltip(None, ids) is None
-
-
-def test_province_totals_count_incidents_and_add_ranges(frame):
-    totals = province_totals(frame).set_index("province")
-    assert totals.loc["Kabul", "incidents"] == 3  # guesthouse, Serena hotel, election office
-    kabul = frame[(frame["province"] == "Kabul") & (frame["kind"] != "context")]
-    assert totals.loc["Kabul", "killed"] == str(total_range(kabul["killed_min"], kabul["killed_max"]))
-    layer = province_totals_layer(frame, load_gazetteer())
-    drawn_discs = discs(layer)
-    assert len(drawn_discs) == len(totals)
-    kabul_point = load_gazetteer().provinces["Kabul"]
-    (kabul_disc,) = [d for d in drawn_discs if (d["lat"], d["lon"]) == (kabul_point.lat, kabul_point.lon)]
-    assert kabul_disc["count"] == 3  # the count is written on the disc
-    assert "Kabul" in kabul_disc["tooltip"] and kabul_disc["popup"] == kabul_disc["tooltip"]
 
 
 def test_total_range_keeps_not_stated_apart_and_open_ranges_open():
@@ -184,7 +169,8 @@ def test_same_view_gives_the_same_layer_script_so_the_map_is_not_redrawn(frame):
         return _get_feature_group_string(layer, base_map())
 
     assert script(incident_layer(frame)) == script(incident_layer(frame))
-    assert script(province_totals_layer(frame, load_gazetteer())) == script(province_totals_layer(frame, load_gazetteer()))
+    provinces = [plan_map(frame, "provinces", load_gazetteer(), chosen_provinces=("Kabul",)).layers[0] for _ in range(2)]
+    assert script(provinces[0]) == script(provinces[1])
     assert script(incident_layer(frame)) != script(incident_layer(frame, "country"))
 
 

@@ -70,7 +70,7 @@ def test_popup_and_timeline_say_words_not_codes(frame):
 
 def test_no_record_id_is_visible_in_a_tooltip(frame):
     tooltips = [circle["tooltip"] for circle in circles(incident_layer(frame))]
-    assert len(tooltips) == 9
+    assert len(tooltips) == int(frame["lat"].notna().sum())
     for tooltip in tooltips:
         visible = re.sub(r"<span hidden>.*?</span>", "", tooltip)
         assert not any(incident_id in visible for incident_id in frame["id"])
@@ -81,8 +81,8 @@ def test_headline_sentence_says_what_where_and_when(frame):
     election = frame[frame["id"] == ELECTION].iloc[0]
     text = headline_sentence(frame, headline(frame, election))
     assert text == (
-        "9 attacks and strikes killed at least 73 people in 7 provinces of Afghanistan and Pakistan from "
-        "20 February to 28 March 2014, 8 to 44 days before the Afghan presidential election; 7 context events "
+        "10 attacks and strikes killed at least 88 people in 7 provinces of Afghanistan and Pakistan from "
+        "20 January to 28 March 2014, 8 to 75 days before the Afghan presidential election; 8 context events "
         "are shown with them."
     )
     kunar = frame[frame["province"] == "Kunar"]
@@ -96,19 +96,21 @@ def test_headline_sentence_says_what_where_and_when(frame):
 
 def test_the_timeline_opens_on_the_incidents_not_the_2013_record(frame):
     first, last = opening_span(frame, [pd.Timestamp("2014-04-05").date()])
-    assert first == pd.Timestamp("2014-02-20") and last == pd.Timestamp("2014-04-05")
+    assert first == pd.Timestamp("2014-01-20") and last == pd.Timestamp("2014-04-05")
     figure = timeline_figure(frame, in_view=(pd.Timestamp("2014-04-05").date(),))
-    assert figure.layout.xaxis.range[0].startswith("2014-02") and figure.layout.xaxis.rangeslider.range[0].startswith("2014-02")
+    assert figure.layout.xaxis.range[0].startswith("2014-01-16") and figure.layout.xaxis.rangeslider.range[0].startswith(
+        "2014-01-16"
+    )
     assert "1 context event outside these dates" in timeline_summary(frame, first, last)
 
 
 def test_map_summary_and_list_give_date_place_title_killed(frame):
-    assert map_summary(frame, "kind", "incidents").startswith("Map of 9 located incidents in Afghanistan and Pakistan")
+    assert map_summary(frame, "kind", "incidents").startswith("Map of 10 located incidents in Afghanistan and Pakistan")
     items, left_out = incident_list(frame[frame["kind"] == "attack"], limit=3)
-    assert left_out == 5 and len(items) == 3
+    assert left_out == len(frame[frame["kind"] == "attack"]) - 3 and len(items) == 3
     assert (
         items[0].text
-        == "3 March 2014 · Islamabad, Islamabad Capital Territory, Pakistan · Gun and suicide attack on the district courts, Islamabad · killed 11"
+        == "3 March 2014 · Islamabad, Islamabad Capital Territory, Pakistan · Gun and suicide attack on the district courts, Islamabad · killed 11-12"
     )
 
 

@@ -40,7 +40,7 @@ def test_snapshot_is_a_page_a_map_and_the_assets_they_load(files):
 
 def test_snapshot_names_its_view_data_version_and_creation_time(files):
     page = files["index.html"].decode()
-    assert "Snapshot</b> of 3 of 16 records" in page
+    assert "Snapshot</b> of 3 of 18 records" in page
     assert "Filters: province: Kabul; kind: attack." in page
     assert f"Data version {load_dataset().meta['version']}" in page
     assert "created 2026-11-24 09:30 UTC" in page and "https://example.org/?province=Kabul" in page

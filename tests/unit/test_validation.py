@@ -38,7 +38,11 @@ def test_valid_dataset_loads(write_dataset):
         ({"attack_type": None}, "attack_type", "required for a record of kind 'attack'"),
         ({"country": "XYZ"}, "country", "ISO 3166"),
         ({"lat": None, "lon": None}, "lat", "coordinates are required"),
-        ({"sources": [{"publisher": "X", "url": "javascript:alert(1)", "supports": "y"}]}, "sources[1].url", "http"),
+        (
+            {"sources": [{"publisher": "X", "url": "javascript:alert(1)", "date": "2014-03-21", "supports": "y"}]},
+            "sources[1].url",
+            "http",
+        ),
     ],
 )
 def test_each_error_names_file_record_line_and_field(write_dataset, changes, field, words):
