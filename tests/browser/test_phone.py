@@ -20,9 +20,10 @@ def phone(browser: Browser) -> Iterator[Page]:
     page.context.close()
 
 
+# Incident markers and groups only (province shapes are interactive paths too, and reach past the view).
 OUTSIDE = """() => {
   const view = document.querySelector('.leaflet-container').getBoundingClientRect();
-  return [...document.querySelectorAll('path.leaflet-interactive, .incident-group')].filter(e => {
+  return [...document.querySelectorAll('path.leaflet-interactive[aria-label*="Press Enter"], .incident-group')].filter(e => {
     const r = e.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
     return x < view.left || x > view.right || y < view.top || y > view.bottom;
   }).map(e => e.getAttribute('aria-label') || e.textContent);
