@@ -55,7 +55,7 @@ def test_the_phone_menu_is_labelled_and_opens_the_pages_and_filters(server: str,
     menu.click()
     sidebar = phone.locator('[data-testid="stSidebar"]')
     sidebar.get_by_role("link", name="Timeline").wait_for(timeout=10_000)
-    assert sidebar.get_by_text("Country").first.is_visible()
+    sidebar.get_by_text("Country", exact=True).first.wait_for(timeout=10_000)  # the filters
 
 
 def test_the_article_reads_in_one_column_with_the_stepper_first_and_no_scroll_box(server: str, phone: Page):
