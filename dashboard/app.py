@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dashboard import __version__  # noqa: E402
 from dashboard.components.context import PageContext  # noqa: E402
+from dashboard.components.page_style import page_style  # noqa: E402
 from dashboard.components.selection import select  # noqa: E402
 from dashboard.components.sidebar import seed_once, share_box, sidebar  # noqa: E402
 from dashboard.components.url import query_params, write_url  # noqa: E402
@@ -30,10 +31,12 @@ from dashboard.screens import about, article, incident, incidents, map_page, ove
 from dashboard.screens.your_data import active_dataset, session_profile  # noqa: E402
 from dashboard.snapshot import build_snapshot  # noqa: E402
 from dashboard.sources import load_source  # noqa: E402
+from dashboard.views.describe import headline_sentence  # noqa: E402
 from dashboard.views.escape import text_for_markdown  # noqa: E402
 from dashboard.views.filters import Filters, filter_incidents  # noqa: E402
 from dashboard.views.passages import Passage, passages, records_of  # noqa: E402
 from dashboard.views.profile import DataProfile, RecordIds, profile_of  # noqa: E402
+from dashboard.views.summary import headline  # noqa: E402
 from dashboard.views.view_state import parse_view  # noqa: E402
 
 # url path -> (title, module with render(ctx)); the first is the default page.
@@ -106,6 +109,7 @@ def show_load_error(error: DataError, path: str) -> None:
 def main() -> None:
 
     st.set_page_config(page_title="Attacks before Afghanistan's 2014 election", layout="wide")
+    page_style()
     path = str(dataset_path())
     modified = modified_time(path)
     try:
@@ -168,6 +172,8 @@ def main() -> None:
     if ignored:
         st.warning("Ignored in the link: " + "; ".join(text_for_markdown(message) for message in ignored))
     st.markdown(f"**Showing {len(frame)} of {len(everything)} incidents**")
+    # The count above includes context events; the sentence tells them apart from attacks and strikes.
+    st.markdown(text_for_markdown(headline_sentence(frame, headline(frame, ctx.countdown))))
     if frame.empty:
         st.info("No incident matches these filters. Loosen them, or use Reset filters in the sidebar.")
     write_url(view)

@@ -27,10 +27,11 @@ from dashboard.records.loader import Dataset
 
 from .views.casualties import casualty_range
 from .views.choropleth import legend_html, shaded_corners
-from .views.colors import COLOR_OPTIONS, color_labels, color_scale
+from .views.colors import COLOR_OPTIONS, color_labels, color_scale, shape_chip, shape_scale
 from .views.escape import text_for_html
 from .views.filters import LIST_PARAMS, Filters, filter_incidents
 from .views.incident_map import MapPlan, base_map, fit_view, plan_map
+from .views.labels import label, place_words
 from .views.timeline import timeline_figure
 from .views.view_state import View
 
@@ -92,17 +93,17 @@ def _table_html(frame: pd.DataFrame) -> str:
     for _, row in frame.sort_values(["date_start", "id"]).iterrows():
         start, end = row["date_start"].date(), row["date_end"].date()
         dates = start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
-        place = ", ".join(str(v) for v in (row["place"], row["province"], row["country"]) if not pd.isna(v))
+        place = place_words(row)
         sources = ", ".join(
             f'<a href="{text_for_html(s["url"])}" rel="noopener noreferrer">{text_for_html(s.get("publisher") or s["url"])}</a>'
             for s in row["sources"]
             if isinstance(s, dict) and str(s.get("url", "")).startswith(("http://", "https://"))
         )
         cells = [
-            f"{text_for_html(dates)}<br><small>{text_for_html(row['date_precision'])} precision</small>",
-            text_for_html(row["kind"]),
+            f"{text_for_html(dates)}<br><small>{text_for_html(label('date_precision', row['date_precision']))}</small>",
+            text_for_html(label("kind", row["kind"])),
             f"<b>{text_for_html(row['title'])}</b><br><small>{text_for_html(row['id'])}</small>",
-            f"{text_for_html(place)}<br><small>{text_for_html(row['location_precision'])} precision</small>",
+            f"{text_for_html(place)}<br><small>{text_for_html(label('location_precision', row['location_precision']))}</small>",
             casualty_range(row["killed_min"], row["killed_max"]),
             casualty_range(row["injured_min"], row["injured_max"]),
             text_for_html("not stated" if pd.isna(row["perpetrator"]) else row["perpetrator"]),
@@ -162,9 +163,10 @@ def build_snapshot(
     )
     map_page, plan = _map_html(frame, view, gazetteer, scale)
     labels = sorted(set(color_labels(frame, view.color)))
+    shapes = shape_scale(scale, view.color)
     chips = "".join(
-        f'<span><span class="dot" style="background:{scale.get(label, "#555")}"></span>{html.escape(label)}</span>'
-        for label in labels
+        f"<span>{shape_chip(shapes.get(code, 'circle'), scale.get(code, '#555'))}{html.escape(label(view.color, code))}</span>"
+        for code in labels
     )
     legend = (
         legend_html(plan.choropleth)

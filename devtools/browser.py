@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from playwright.sync_api import Browser, Page
 
+DESKTOP = {"width": 1400, "height": 1000}
+PHONE = {"width": 390, "height": 844}  # a common phone, in CSS pixels
 
-def offline_page(browser: Browser) -> Page:
-    """A fresh browser context that can reach only the local server, as on a machine with no internet."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+
+def offline_page(browser: Browser, viewport: dict[str, int] = DESKTOP, phone: bool = False) -> Page:
+    """A fresh browser context that can reach only the local server, as on a machine with no internet.
+
+    `phone` also reports a touch screen and a mobile browser, as a phone would."""
+    context = browser.new_context(viewport=viewport, accept_downloads=True, is_mobile=phone, has_touch=phone)
     page = context.new_page()
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1") else route.abort())
     return page

@@ -10,13 +10,16 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.views.choropleth import legend_html, shaded_corners
-from dashboard.views.colors import COLOR_OPTIONS, color_labels
+from dashboard.views.colors import COLOR_OPTIONS, color_labels, shape_chip, shape_scale
 from dashboard.views.escape import text_for_markdown
 from dashboard.views.incident_map import base_map, bounds_from_leaflet, draws_groups, fit_view, plan_map
+from dashboard.views.labels import label as words
+from dashboard.views.map_access import fit_layer
 from dashboard.views.province_click import province_from_tooltip, toggle_province
 from dashboard.views.timeline import BINS, MAX_POINTS, MAX_SHADED, binning, timeline_figure
 
 from .context import PageContext
+from .readable import map_in_words, timeline_in_words
 from .selection import on_map_click, on_timeline_select, selected_by
 from .sidebar import DATES, FILTER_KEYS
 from .url import static_url
@@ -36,6 +39,7 @@ def show_timeline(ctx: PageContext, key: str, height: int = 420) -> None:
     st.plotly_chart(
         figure, key=key, width="stretch", on_select=partial(on_timeline_event, key, ctx.span), selection_mode=("points", "box")
     )
+    timeline_in_words(ctx, key)
     context = ctx.frame[ctx.frame["kind"] == "context"]
     periods = context[context["date_end"] > context["date_start"]]
     if len(context) > MAX_SHADED:  # as the figure decides: beyond this, no shading
@@ -113,7 +117,7 @@ def show_map(ctx: PageContext, key: str, height: int = 480) -> None:
     clicks = ["last_object_clicked_tooltip", "last_object_clicked", "last_object_clicked_count"]
     st_folium(
         base_map(static_url(), basemap=view.basemap),
-        feature_group_to_add=plan.layers,
+        feature_group_to_add=[*plan.layers, *filter(None, [fit_layer(shown["lat"], shown["lon"], zoom)])],
         center=center,
         zoom=zoom,
         returned_objects=[*clicks, *(["bounds"] if zoomable else [])],
@@ -127,6 +131,7 @@ def show_map(ctx: PageContext, key: str, height: int = 480) -> None:
     if note:
         st.info(text_for_markdown(note))
     st.caption(plan.note())
+    map_in_words(ctx, key, plan.clickable)
 
 
 def on_map_event(key: str, ids: list[str], shapes: frozenset[str], offered: frozenset[str]) -> None:
@@ -149,9 +154,10 @@ def show_legend(ctx: PageContext) -> None:
     labels = sorted(color_labels(ctx.frame, ctx.view.color).unique())
     if ctx.view.layer == "provinces" or not labels:
         return
+    shapes = shape_scale(ctx.scale, ctx.view.color)
     chips = "".join(
-        f'<span style="display:inline-block;margin-right:14px"><span style="display:inline-block;width:11px;height:11px;'
-        f'border-radius:50%;background:{ctx.scale.get(label, "#555")};margin-right:5px"></span>{html.escape(label)}</span>'
-        for label in labels
+        f'<span style="display:inline-block;margin-right:14px">{shape_chip(shapes.get(code, "circle"), ctx.scale.get(code, "#555"))}'
+        f"{html.escape(words(ctx.view.color, code))}</span>"
+        for code in labels
     )
     st.html(f'<div style="font-size:0.85rem"><b>{html.escape(COLOR_OPTIONS[ctx.view.color])}:</b> {chips}</div>')

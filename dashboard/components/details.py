@@ -15,6 +15,7 @@ from dashboard.views.boundary_layer import DEFAULT_BASEMAP
 from dashboard.views.casualties import casualty_range
 from dashboard.views.escape import markdown_link, text_for_markdown
 from dashboard.views.incident_map import base_map, fit_view, incident_layer
+from dashboard.views.labels import label, place_words
 
 from .context import PageContext
 from .selection import clear_selection
@@ -36,12 +37,11 @@ def _text(value: object, missing: str = "not stated") -> str:
 def date_text(row: pd.Series) -> str:
     start, end = row["date_start"].date(), row["date_end"].date()
     span = start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
-    return f"{span} ({_text(row['date_precision'])} precision)"
+    return f"{span} ({text_for_markdown(label('date_precision', row['date_precision']))})"
 
 
 def place_text(row: pd.Series) -> str:
-    parts = [text_for_markdown(row[c]) for c in ("site", "place", "province", "country") if not pd.isna(row[c])]
-    return f"{', '.join(parts)} ({_text(row['location_precision'])} precision)"
+    return f"{text_for_markdown(place_words(row))} ({text_for_markdown(label('location_precision', row['location_precision']))})"
 
 
 def incident_card(row: pd.Series) -> None:
@@ -94,8 +94,8 @@ def _sources(row: pd.Series) -> None:
 def incident_detail(record: pd.DataFrame, article: Article | None, in_view: bool, basemap: str = DEFAULT_BASEMAP) -> None:
     """Every field of one record (a one-row frame), the quote in its paragraph, its sources and a small map."""
     row = record.iloc[0]
-    st.subheader(text_for_markdown(row["title"]))
-    st.caption(f"Record {text_for_markdown(row['id'])} · {_text(row['kind'])}")
+    st.header(text_for_markdown(row["title"]))
+    st.caption(f"{text_for_markdown(label('kind', row['kind']))} · record {text_for_markdown(row['id'])}")
     if not in_view:
         st.info("This incident is outside the current filters; it is shown because the link selects it.")
     st.write(_text(row["summary"], ""))
@@ -113,7 +113,7 @@ def incident_detail(record: pd.DataFrame, article: Article | None, in_view: bool
             f"**Attackers killed:** {casualty_range(row['attackers_killed_min'], row['attackers_killed_max'])}"
         )
         st.caption(_text(row["casualty_note"], ""))
-        st.markdown(" · ".join(f"**{label}:** {_text(row[column])}" for column, label in LABELS.items()))
+        st.markdown(" · ".join(f"**{name}:** {text_for_markdown(label(column, row[column]))}" for column, name in LABELS.items()))
         st.caption(_text(row["claim_note"], ""))
         st.markdown(f"**Grade:** {text_for_markdown(grade_text(row))}")
         st.caption("How well independent sources agree on it; the About page defines the grades.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 
 import streamlit as st
 
@@ -18,6 +19,7 @@ from dashboard.views.boundary_layer import BASEMAPS
 from dashboard.views.choropleth import MEASURES
 from dashboard.views.colors import COLOR_OPTIONS
 from dashboard.views.filters import Filters
+from dashboard.views.labels import label
 from dashboard.views.profile import DataProfile
 from dashboard.views.view_state import MAP_LAYERS, View
 
@@ -99,7 +101,7 @@ def sidebar(profile: DataProfile) -> View:
         st.session_state[SEEDED_FILTERS] = True
     bar = st.sidebar
     bar.header("Filters")
-    bar.multiselect("Country", sorted(choices.countries), key=FILTER_KEYS["countries"])
+    bar.multiselect("Country", sorted(choices.countries), format_func=partial(label, "country"), key=FILTER_KEYS["countries"])
     bar.multiselect(
         "Province",
         sorted(choices.provinces),
@@ -107,10 +109,14 @@ def sidebar(profile: DataProfile) -> View:
         key=FILTER_KEYS["provinces"],
     )
     bar.date_input("Dates", min_value=span[0], max_value=span[1], key=DATES)
-    bar.multiselect("Kind", sorted(choices.kinds), key=FILTER_KEYS["kinds"])
+    bar.multiselect("Kind", sorted(choices.kinds), format_func=partial(label, "kind"), key=FILTER_KEYS["kinds"])
     bar.multiselect("Perpetrator or claimant", sorted(choices.actors), key=FILTER_KEYS["actors"])
-    bar.multiselect("Attack type", sorted(choices.attack_types), key=FILTER_KEYS["attack_types"])
-    bar.multiselect("Target type", sorted(choices.target_types), key=FILTER_KEYS["target_types"])
+    bar.multiselect(
+        "Attack type", sorted(choices.attack_types), format_func=partial(label, "attack_type"), key=FILTER_KEYS["attack_types"]
+    )
+    bar.multiselect(
+        "Target type", sorted(choices.target_types), format_func=partial(label, "target_type"), key=FILTER_KEYS["target_types"]
+    )
     bar.multiselect(
         "Grade",
         sorted(choices.grades),

@@ -19,6 +19,15 @@ from dashboard.views.passages import Passage, paragraph_markdown, reading_order
 from dashboard.views.view_state import ORDERS
 
 SOURCE = "article"
+# On a phone the columns stack: the stepper, the passage and the map come first, then the text, which
+# scrolls with the page instead of in a box of its own (a box inside a scrolling page traps the thumb).
+PHONE_LAYOUT = """<style>
+@media (max-width: 640px) {
+  .st-key-article_layout [data-testid="stHorizontalBlock"] { flex-direction: column-reverse; }
+  .st-key-article_layout [data-testid="stHorizontalBlock"] [data-testid="stHorizontalBlock"] { flex-direction: column; }
+  .st-key-article_text { height: auto !important; max-height: none !important; overflow: visible !important; }
+}
+</style>"""
 
 
 def go_to(passage: Passage | None) -> None:
@@ -48,7 +57,9 @@ def _stepper(ctx: PageContext, current: Passage | None) -> None:
         args=(found[number - 2] if number > 1 else None,),
         width="stretch",
     )
-    where.markdown(f"**Passage {number} of {len(found)}**" if current else f"**{len(found)} passages** quoted by records")
+    # A live region: a screen reader announces the new position after Next or Previous.
+    status = f"<b>Passage {number} of {len(found)}</b>" if current else f"<b>{len(found)} passages</b> quoted by records"
+    where.html(f'<p role="status" aria-live="polite" style="text-align:center;margin:0.4rem 0">{status}</p>')
     forward.button(
         "Next",
         key="step_forward",
@@ -108,7 +119,7 @@ def _text(ctx: PageContext, current: Passage | None) -> None:
     by_paragraph: dict[int, list[Passage]] = {}
     for passage in ctx.passages:
         by_paragraph.setdefault(passage.paragraph, []).append(passage)
-    with st.container(height=880, border=True):
+    with st.container(height=880, border=True, key="article_text"):
         for number in range(1, len(article.paragraphs) + 1):
             marks = by_paragraph.get(number, [])
             body = article.body(number)
@@ -138,7 +149,9 @@ def render(ctx: PageContext) -> None:
         "Marked passages are numbered in reading order; unmarked text supports no record."
     )
     current = ctx.passages[ctx.view.step - 1] if ctx.view.step and ctx.view.step <= len(ctx.passages) else None
-    left, right = st.columns([3, 2])
+    st.html(PHONE_LAYOUT)
+    with st.container(key="article_layout"):
+        left, right = st.columns([3, 2])
     with left:
         _text(ctx, current)
     with right:

@@ -11,6 +11,7 @@ from dashboard.components.selection import TABLE_IDS, on_table_select
 from dashboard.records.export import to_csv, to_geojson
 from dashboard.records.grading import grade_labels
 from dashboard.views.filters import filter_incidents
+from dashboard.views.labels import worded_table
 
 TABLE_COLUMNS = {
     "date_start": st.column_config.DateColumn("From", format="YYYY-MM-DD"),
@@ -46,12 +47,16 @@ SORTS = {
     "Most killed first": (["killed_max", "killed_min", "date_start"], False),
 }
 PAGE, SORT = "table_page", "table_sort"
+KEYBOARD_HINT = "With the keyboard: Tab into the table, arrow keys to a row, Shift+Space to select it."
 
 
 def _page(frame: pd.DataFrame) -> pd.DataFrame:
     """The rows to show: all of them, sorted by date, or one page of them in the order chosen."""
     if len(frame) <= PAGE_ROWS:
-        st.caption("Click a column header to sort; tick rows to select incidents (their details open below and on every page).")
+        st.caption(
+            "Click a column header to sort; tick rows to select incidents (their details open below and on every page). "
+            f"{KEYBOARD_HINT}"
+        )
         return frame.sort_values(["date_start", "id"])
     pages = -(-len(frame) // PAGE_ROWS)
     if st.session_state.get(PAGE, 1) > pages:  # the filters changed under a later page
@@ -65,7 +70,8 @@ def _page(frame: pd.DataFrame) -> pd.DataFrame:
     shown = frame.sort_values(columns, ascending=ascending, kind="stable", na_position="last")
     st.caption(
         f"Rows {first + 1}–{min(first + PAGE_ROWS, len(frame))} of {len(frame)}, {PAGE_ROWS} a page. The downloads "
-        "below hold every row. Tick rows to select incidents; their details open below and on every page."
+        "below hold every row. Tick rows to select incidents; their details open below and on every page. "
+        f"{KEYBOARD_HINT}"
     )
     return shown.iloc[first : first + PAGE_ROWS]
 
@@ -77,7 +83,7 @@ def render(ctx: PageContext) -> None:
     positions = {incident: row for row, incident in enumerate(ids)}
     chosen = [positions[i] for i in ctx.view.incidents if i in positions]
     st.dataframe(
-        table[list(TABLE_COLUMNS)],
+        worded_table(table[list(TABLE_COLUMNS)]),
         hide_index=True,
         column_config=TABLE_COLUMNS,
         key="incident_table",

@@ -7,7 +7,6 @@ import streamlit as st
 from dashboard.components.charts import show_legend, show_map, show_timeline
 from dashboard.components.context import PageContext
 from dashboard.components.details import selection_panel
-from dashboard.views.escape import text_for_markdown
 from dashboard.views.summary import days_text, headline
 
 
@@ -24,16 +23,16 @@ def render(ctx: PageContext) -> None:
     columns[2].metric("Provinces", figures.provinces)
     if figures.countdown_label:
         columns[3].metric(
-            f"Days before the {text_for_markdown(figures.countdown_label)}",
+            "Days before the election" if "election" in figures.countdown_label.lower() else "Days before",
             days_text(figures.days_before),
             help=f"From the nearest to the farthest incident shown, counted to: {figures.countdown_label}.",
         )
     show_legend(ctx)
     left, right = st.columns(2)
     with left:
-        st.subheader("Timeline")
+        st.header("Timeline")
         show_timeline(ctx, key="overview_timeline", height=400)
     with right:
-        st.subheader("Map")
+        st.header("Map")
         show_map(ctx, key="overview_map", height=400)
     selection_panel(ctx)

@@ -103,7 +103,7 @@ def render(ctx: PageContext) -> None:
     if prepared is not None:
         name, result, _ = prepared
         report = result.report
-        st.subheader(f"Import report: {text_for_markdown(name)}")
+        st.header(f"Import report: {text_for_markdown(name)}")
         (st.success if report.reconciles else st.error)("\n\n".join(text_for_markdown(line) for line in report.summary()))
         if report.rejected:
             st.dataframe(

@@ -19,8 +19,15 @@ COLOR_OPTIONS = {
 }
 DEFAULT_COLOR = "kind"
 KIND_COLORS = {"attack": "#c0392b", "strike": "#2c3e8f", "context": "#7f8c8d"}
-# Colour-blind-safe first (Okabe-Ito), then darker tones; cycled when there are more values.
-PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#8e44ad", "#7f6000", "#2e4053", "#b03a2e")
+# Ten colours that stay apart (CIELAB difference above 20) with typical vision and when simulated
+# for protanopia, deuteranopia and tritanopia (tests/unit/test_colour_vision.py), each at least 2.5:1
+# on white; found by a search over a hue-lightness grid, ordered so that the first few are the most
+# distinct. Okabe-Ito's #0072b2 and the old #8e44ad looked the same with deuteranopia. Cycled beyond ten.
+PALETTE = ("#264c73", "#ff8000", "#b28cd9", "#7f00ff", "#19b366", "#861313", "#cc3300", "#d98cb2", "#7979ec", "#730099")
+# The second cue: each category also has a shape (timeline symbols, map markers, legend), cycled on a
+# different period from the colours, so that two categories never share both up to 30 values.
+SHAPES = ("circle", "square", "diamond", "triangle-up", "triangle-down", "hexagon")
+KIND_SHAPES = {"attack": "circle", "strike": "square", "context": "diamond"}
 # Grades keep one colour each, whatever the data holds: corroborated green, contested vermilion.
 GRADE_COLORS = {
     CORROBORATED: "#009e73",
@@ -63,3 +70,32 @@ def color_scale(labels: pd.Series | list[str], color_by: str) -> dict[str, str]:
     if NOT_STATED in values:
         scale[NOT_STATED] = UNKNOWN_COLOR
     return scale
+
+
+def shape_scale(scale: dict[str, str], color_by: str) -> dict[str, str]:
+    """Label -> shape, in the colour scale's order (so a label keeps its shape as filters change)."""
+    if color_by == "kind":
+        return {v: KIND_SHAPES.get(v, "circle") for v in scale}
+    named = [v for v in scale if v != NOT_STATED]
+    shapes = {v: SHAPES[i % len(SHAPES)] for i, v in enumerate(named)}
+    return {**shapes, **({NOT_STATED: "circle"} if NOT_STATED in scale else {})}
+
+
+# CSS outlines of the shapes (clip-path), for legends in HTML: Streamlit's st.html removes inline SVG.
+_SHAPE_CLIPS = {
+    "circle": "circle(50%)",
+    "square": "inset(8%)",
+    "diamond": "polygon(50% 0, 100% 50%, 50% 100%, 0 50%)",
+    "triangle-up": "polygon(50% 0, 100% 100%, 0 100%)",
+    "triangle-down": "polygon(0 0, 100% 0, 50% 100%)",
+    "hexagon": "polygon(25% 6%, 75% 6%, 100% 50%, 75% 94%, 25% 94%, 0 50%)",
+}
+
+
+def shape_chip(shape: str, color: str) -> str:
+    """A 12-pixel legend key: the category's shape in its colour (the colour is from our palette, not data)."""
+    clip = _SHAPE_CLIPS.get(shape, _SHAPE_CLIPS["circle"])
+    return (
+        f'<span aria-hidden="true" style="display:inline-block;width:12px;height:12px;margin-right:5px;'
+        f'vertical-align:-1px;background:{color};clip-path:{clip}"></span>'
+    )

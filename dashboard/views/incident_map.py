@@ -24,8 +24,10 @@ from dashboard.records.grading import grade_text
 from .boundary_layer import BUNDLE_PATH, DEFAULT_BASEMAP, BoundaryLayer, ProvinceShapes
 from .casualties import add_up, casualty_range, group_range
 from .choropleth import DEFAULT_MEASURE, Choropleth, choropleth
-from .colors import UNKNOWN_COLOR, color_labels, color_scale
+from .colors import UNKNOWN_COLOR, color_labels, color_scale, shape_scale
 from .escape import text_for_html
+from .labels import place_words, precision_words
+from .map_access import make_accessible
 
 # Served by Streamlit's static file serving (server.enableStaticServing) from dashboard/static/.
 STATIC_URL = "/app/static"
@@ -125,7 +127,7 @@ class CircleData(MacroElement):
         (function () {
           var target = {{ this._parent.get_name() }};
           {{ this.rows_json }}.forEach(function (m) {
-            var marker = L.circleMarker([m[0], m[1]], m[2]);
+            var marker = L.shapeMarker([m[0], m[1]], m[2]);  // map_access.ShapeMarkers, on the base map
             marker.bindTooltip(m[3], {"sticky": true});
             marker.bindPopup(m[4], {"maxWidth": 360});
             target.addLayer(marker);
@@ -237,7 +239,7 @@ def base_map(
         ".incident-group{background:rgba(40,40,40,.3)}</style>"
     )
     fmap.get_root().header.add_child(folium.Element(style))
-    return fmap
+    return make_accessible(fmap)
 
 
 def marker_radius(killed_min: object) -> float:
@@ -255,11 +257,12 @@ def _date_text(row: pd.Series) -> str:
 
 def popup_html(row: pd.Series) -> str:
     """Popup body: every value escaped; sources as links only when they are http(s)."""
-    place = ", ".join(str(v) for v in (row["site"], row["place"], row["province"], row["country"]) if not pd.isna(v))
+    place = place_words(row)
+    date_exact, place_exact = precision_words(row)
     lines = [
         f"<b>{text_for_html(row['title'])}</b>",
-        f"Date: {text_for_html(_date_text(row))} ({text_for_html(row['date_precision'])} precision)",
-        f"Place: {text_for_html(place)} ({text_for_html(row['location_precision'])} precision)",
+        f"Date: {text_for_html(_date_text(row))} ({text_for_html(date_exact)})",
+        f"Place: {text_for_html(place)} ({text_for_html(place_exact)})",
         f"Killed: {casualty_range(row['killed_min'], row['killed_max'])}; "
         f"injured: {casualty_range(row['injured_min'], row['injured_max'])}",
         f"Perpetrator: {text_for_html(row['perpetrator'] if not pd.isna(row['perpetrator']) else 'not stated')}; "
@@ -279,11 +282,15 @@ def popup_html(row: pd.Series) -> str:
 
 
 def tooltip_html(row: pd.Series) -> str:
-    """Hover text. It ends with the record id: a click hands this text back, and the id names the incident."""
+    """Hover text, and the marker's accessible name: title, date, deaths.
+
+    It ends with the record id in a hidden span: a click hands back the tooltip's text content, and
+    the id names the incident, but a reader neither sees nor hears it.
+    """
     return (
         f"<b>{text_for_html(row['title'])}</b><br>"
-        f"{text_for_html(_date_text(row))} · killed {casualty_range(row['killed_min'], row['killed_max'])}<br>"
-        f"<small>{text_for_html(row['id'])}</small>"
+        f"{text_for_html(_date_text(row))} · killed {casualty_range(row['killed_min'], row['killed_max'])}"
+        f"<span hidden> {text_for_html(row['id'])}</span>"
     )
 
 
@@ -309,6 +316,7 @@ def incident_layer(
     located = frame.dropna(subset=["lat", "lon"])
     labels = color_labels(located, color_by)
     colors = scale or color_scale(labels.unique(), color_by)
+    shapes = shape_scale(colors, color_by)
     grouped, outlined = [], []
     for (_, row), label in zip(located.iterrows(), labels, strict=True):
         vague = row["location_precision"] in VAGUE_PRECISIONS
@@ -317,11 +325,14 @@ def incident_layer(
         options = {
             "radius": marker_radius(row["killed_min"]) * (2.5 if vague else 1),
             "color": SELECTED_OUTLINE if chosen else color,
-            "weight": 4 if chosen else (1 if vague else 2),
-            "dashArray": "4 4" if vague else None,
+            "weight": 4 if chosen else 2,
+            "dashArray": "6 4" if vague else None,
             "fill": True,
             "fillColor": color,
-            "fillOpacity": 0.15 if vague else 0.6,
+            # Faint, but not so faint that the colour is lost (0.15 left a near-white disc); the solid-colour
+            # dashed outline carries the colour too.
+            "fillOpacity": 0.3 if vague else 0.6,
+            "shape": shapes.get(label, "circle"),  # the second cue besides colour (map_access.ShapeMarkers)
             # Selected incidents stay out of groups and above them, so the one a reader chose is never hidden.
             **({"pane": "markerPane"} if chosen else {}),
         }

@@ -44,4 +44,4 @@ def days_text(days: tuple[int, int] | None) -> str:
     if days is None:
         return "–"
     near, far = days
-    return str(near) if near == far else f"{near} to {far}"
+    return f"{near} days" if near == far else f"{near} to {far} days"  # "8 to 44" alone read as a score

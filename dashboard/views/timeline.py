@@ -9,13 +9,15 @@ selection maps back to records whatever the colouring.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from .casualties import add_up, casualty_range, group_range
-from .colors import COLOR_OPTIONS, KIND_COLORS, UNKNOWN_COLOR, color_labels, color_scale
+from .colors import COLOR_OPTIONS, KIND_COLORS, UNKNOWN_COLOR, color_labels, color_scale, shape_scale
 from .escape import text_for_plotly
+from .labels import label, labels_for
 
 ONE_DAY = pd.Timedelta(days=1)
 # Above this many attacks and strikes the timeline draws counts per day, week or month, not points:
@@ -36,6 +38,7 @@ DRAWN_COLUMNS = (
     "killed_min",
     "killed_max",
 )
+TEXT_COLOR = "#333333"  # 12.6:1 on white
 BINS = {"day": ("D", "day"), "week": ("W-SUN", "week"), "month": ("M", "month")}  # name -> (period, label)
 
 
@@ -66,14 +69,16 @@ def _hovers(rows: pd.DataFrame) -> list[str]:
     """Hover text per row (title, dates and precision, place, killed), escaped; built column-wise for speed."""
     starts = rows["date_start"].dt.strftime("%Y-%m-%d").tolist()
     ends = rows["date_end"].dt.strftime("%Y-%m-%d").tolist()
+    # Codes in words, once per distinct value (labels_for), not once per row.
+    worded = {c: labels_for(c, rows[c]) for c in ("date_precision", "country")}
     columns = [
-        rows[c].astype(object).where(rows[c].notna(), None).tolist()
+        worded.get(c, rows[c]).astype(object).where(rows[c].notna(), None).tolist()
         for c in ("title", "date_precision", "place", "province", "country", "killed_min", "killed_max")
     ]
     texts = []
     for start, end, title, precision, place, province, country, low, high in zip(starts, ends, *columns, strict=True):
         when = start if start == end else f"{start} to {end}"
-        where = ", ".join(str(v) for v in (place, province, country) if v is not None)
+        where = ", ".join(dict.fromkeys(str(v) for v in (place, province, country) if v is not None))
         texts.append(
             f"<b>{text_for_plotly(title)}</b><br>{when} ({text_for_plotly(precision)})<br>{text_for_plotly(where)}"
             f"<br>Killed: {casualty_range(pd.NA if low is None else low, pd.NA if high is None else high)}"
@@ -103,47 +108,63 @@ def timeline_figure(
     events = frame[frame["kind"] != "context"]
     groups = color_labels(events, color_by)
     colors = scale or color_scale(groups.unique(), color_by)
+    shapes = shape_scale(colors, color_by)
     binned = binning(frame)
     totals = _bin_totals(events, groups, binned) if binned else None
     for value in sorted(groups.unique()):
         color = colors.get(value, UNKNOWN_COLOR)
         if totals is not None:
-            _add_bars(figure, totals.loc[value], binned, value, color)
+            _add_bars(figure, totals.loc[value], binned, label(color_by, value), color)
         else:
-            _add_group(figure, events[groups == value], value, color, highlight)
+            _add_group(figure, events[groups == value], value, color, highlight, color_by, shapes.get(value, "circle"))
     context = frame[frame["kind"] == "context"]
     if len(context) <= MAX_SHADED:
         for _, row in context.iterrows():
             _shade_context(figure, row)
+        _label_days(figure, context[context["date_end"] == context["date_start"]])
     if len(context) > MAX_POINTS:
         _add_context_counts(figure, context, binned or bin_for(frame["date_start"].min(), frame["date_end"].max()))
     elif len(context):
         _add_context_row(figure, context, highlight)
-    for label, day in (markers or {}).items():
+    for marker_name, day in (markers or {}).items():
         figure.add_vline(
             x=pd.Timestamp(day).isoformat(),
             line_dash="dot",
             line_color="#333333",
-            annotation_text=text_for_plotly(label),
-            annotation_position="top left",
+            annotation_text=text_for_plotly(marker_name),
+            annotation_position="top right",  # left of it are the single-day labels
             annotation_font_size=11,
+            annotation_font_color=TEXT_COLOR,
         )
+    opening = _initial_range(frame, [*(markers or {}).values(), *in_view])
     figure.update_layout(
+        # Streamlit's chart theme greys tick labels (#808495, 3.7:1 on white); text must reach 4.5:1.
+        font={"color": TEXT_COLOR},
         xaxis={
+            "tickfont": {"color": TEXT_COLOR},
             "type": "date",
-            "rangeslider": {"visible": True},
+            # The slider spans the opening days too: a 2013 record would leave it mostly empty. Panning reaches the rest.
+            "rangeslider": {"visible": True, **({"range": opening} if opening else {})},
             "title": None,
-            "range": _initial_range(events, [*(markers or {}).values(), *in_view]),
+            "range": opening,
         },
         yaxis={
             "title": f"Incidents per {BINS[binned][1]}" if binned else "Killed (lowest reported figure)",
             "rangemode": "tozero",
+            "tickfont": {"color": TEXT_COLOR},
+            "title_font": {"color": TEXT_COLOR},
             "domain": [0, 0.86],
         },
         barmode="stack",
         # A thin band above the incidents holds one hoverable mark per context event.
         yaxis2={"domain": [0.9, 1], "range": [0, 1], "visible": False, "fixedrange": True},
-        legend={"title": {"text": COLOR_OPTIONS[color_by]}, "orientation": "h", "y": -0.45, "x": 0},
+        legend={
+            "title": {"text": COLOR_OPTIONS[color_by]},
+            "orientation": "h",
+            "y": -0.45,
+            "x": 0,
+            "font": {"color": TEXT_COLOR},
+        },
         margin={"l": 40, "r": 20, "t": 30, "b": 20},
         hovermode="closest",
         height=420,
@@ -151,18 +172,36 @@ def timeline_figure(
     return figure
 
 
-def _initial_range(events: pd.DataFrame, marked: list[dt.date]) -> list[str] | None:
-    """Open on the incidents and marked days; a year-long context period must not squash them."""
+def opening_span(
+    frame: pd.DataFrame, marked: list[dt.date] | tuple[dt.date, ...] = ()
+) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The days the timeline opens on: the attacks and strikes and the marked days (the election, the
+    article), so that a context record a year earlier does not squash them. Context only: its days."""
+    events = frame[frame["kind"] != "context"]
     days = [pd.Timestamp(d) for d in marked]
-    if len(events):
-        days += [events["date_start"].min(), events["date_end"].max() + ONE_DAY]
-    if not days:
+    source = events if len(events) else frame
+    if len(source):
+        days += [source["date_start"].min(), source["date_end"].max()]
+    return (min(days), max(days)) if days else None
+
+
+def _initial_range(frame: pd.DataFrame, marked: list[dt.date]) -> list[str] | None:
+    span = opening_span(frame, marked)
+    if span is None:
         return None
     pad = pd.Timedelta(days=4)
-    return [(min(days) - pad).isoformat(), (max(days) + pad).isoformat()]
+    return [(span[0] - pad).isoformat(), (span[1] + ONE_DAY + pad).isoformat()]
 
 
-def _add_group(figure: go.Figure, rows: pd.DataFrame, name: str, color: str, highlight: frozenset[str]) -> None:
+def _add_group(
+    figure: go.Figure,
+    rows: pd.DataFrame,
+    name: str,
+    color: str,
+    highlight: frozenset[str],
+    color_by: str = "kind",
+    shape: str = "circle",
+) -> None:
     # The y value is the lowest reported death toll; "not stated" sits at 0 with a hollow marker.
     y = rows["killed_min"].astype("Float64").fillna(0).astype(float)
     middle = rows["date_start"] + (rows["date_end"] + ONE_DAY - rows["date_start"]) / 2
@@ -172,7 +211,7 @@ def _add_group(figure: go.Figure, rows: pd.DataFrame, name: str, color: str, hig
             x=middle,
             y=y,
             mode="markers",
-            name=text_for_plotly(name),
+            name=text_for_plotly(label(color_by, name)),
             legendgroup=name,
             customdata=rows["id"].astype(str).tolist(),
             hovertext=_hovers(rows),
@@ -180,7 +219,7 @@ def _add_group(figure: go.Figure, rows: pd.DataFrame, name: str, color: str, hig
             marker={
                 "color": color,
                 "size": [10 + 2 * (v**0.5) for v in y],
-                "symbol": ["circle" if s else "circle-open" for s in stated],
+                "symbol": [shape if s else f"{shape}-open" for s in stated],  # the shape: a second cue besides colour
                 "line": {"width": [3 if i in highlight else 1 for i in rows["id"]], "color": "#000000"},
             },
         )
@@ -215,6 +254,26 @@ def _shade_context(figure: go.Figure, row: pd.Series) -> None:
         figure.add_vline(x=start.isoformat(), line_dash="dash", line_color="#7f8c8d", line_width=1)
 
 
+def _label_days(figure: go.Figure, days: pd.DataFrame) -> None:
+    """Single-day context events (the election) named beside their dashed line, wrapped and staggered so
+    that neighbours do not overlap, the later half written to the left of its line so that it stays on
+    the chart; the periods are named in the caption and the hover."""
+    middle = days["date_start"].min() + (days["date_start"].max() - days["date_start"].min()) / 2
+    for index, (_, row) in enumerate(days.sort_values("date_start").iterrows()):
+        figure.add_annotation(
+            x=row["date_start"].isoformat(),
+            y=0.84 - 0.2 * (index % 2),
+            yref="paper",
+            text="<br>".join(textwrap.wrap(text_for_plotly(row["title"]), 22)),
+            showarrow=False,
+            align="left",
+            xanchor="right" if len(days) > 1 and row["date_start"] > middle else "left",
+            yanchor="top",
+            font={"size": 11, "color": TEXT_COLOR},
+            bgcolor="rgba(255,255,255,0.85)",
+        )
+
+
 def _add_context_row(figure: go.Figure, rows: pd.DataFrame, highlight: frozenset[str]) -> None:
     # Labels written on the chart pile up (periods overlap, days fall close), so each context event
     # is a diamond in a band at the top, at its start day, with its title in the hover.
@@ -224,7 +283,7 @@ def _add_context_row(figure: go.Figure, rows: pd.DataFrame, highlight: frozenset
             y=[0.5] * len(rows),
             yaxis="y2",
             mode="markers",
-            name="context",
+            name="Context events",
             customdata=rows["id"].astype(str).tolist(),
             hovertext=_hovers(rows),
             hoverinfo="text",

@@ -81,9 +81,13 @@ def test_overview_has_headline_figures_timeline_and_map():
     assert "2014" in app.title[0].value
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Attacks and strikes"] == "10" and metrics["Provinces"] == "7"
-    assert metrics["Days before the Afghan presidential election"] == "8 to 75"
+    assert metrics["Days before the election"] == "8 to 75 days"
+    sentence = next(m.value for m in app.main.markdown if "attacks and strikes" in m.value)
+    # What, where and when in one sentence, the 10 attacks and strikes told apart from the records shown.
+    assert sentence.startswith("10 attacks and strikes killed") and "provinces of Afghanistan and Pakistan" in sentence
+    assert "8 to 75 days before the Afghan presidential election" in sentence and "context events" in sentence
     assert metrics["Killed"].startswith("at least")
-    assert [h.value for h in app.subheader] == ["Timeline", "Map"]
+    assert [h.value for h in app.main.header] == ["Timeline", "Map"]
     assert len(app.get("plotly_chart")) == 1 and len(app.get("component_instance")) == 1
 
 
@@ -113,10 +117,10 @@ def test_shared_link_reproduces_count_widgets_and_selection_on_any_page():
 def test_incident_page_shows_every_part_of_the_record():
     app = open_page("incident", {"incident": GUESTHOUSE})
     assert not app.exception
-    assert app.subheader[0].value == "Attack on the Roots of Peace guesthouse, Kabul"
+    assert app.main.header[0].value == "Attack on the Roots of Peace guesthouse, Kabul"
     text = " ".join(m.value for m in app.markdown)
-    assert "**When:** 2014-03-28 (day precision)" in text
-    assert "(city precision)" in text and "**Killed:** 1-2" in text
+    assert "**When:** 2014-03-28 (exact day)" in text
+    assert "(city point)" in text and "**Killed:** 1-2" in text
     assert ":orange-background[" in text  # the quote, marked inside its paragraph
     assert "](https://" in text or "](http://" in text  # sources as links
     assert len(app.get("component_instance")) == 1  # the small map
@@ -126,7 +130,7 @@ def test_incident_page_without_selection_offers_a_choice_that_selects():
     app = open_page("incident")
     picker = app.selectbox(key="incident_picker")
     picker.set_value(GUESTHOUSE).run()
-    assert app.subheader[0].value == "Attack on the Roots of Peace guesthouse, Kabul"
+    assert app.main.header[0].value == "Attack on the Roots of Peace guesthouse, Kabul"
     assert query(app, "incident") == [GUESTHOUSE]
 
 
@@ -217,7 +221,7 @@ def test_markdown_in_data_is_not_interpreted(page, write_dataset, monkeypatch):
     monkeypatch.setenv("DASHBOARD_DATA", str(write_dataset([attack, context])))
     app = open_page(page, {"incident": "hotel"})
     assert not app.exception
-    texts = [c.value for c in app.caption] + [m.value for m in app.markdown] + [s.value for s in app.subheader]
+    texts = [c.value for c in app.caption] + [m.value for m in app.markdown] + [s.value for s in app.main.header]
     shown = [t for t in texts if "track" in t]
     assert shown and all("\\!\\[track\\]" in t and "\\*\\*bold\\*\\*" in t and "\\$x\\$" in t for t in shown)
 
@@ -237,7 +241,8 @@ def test_article_page_marks_every_passage_and_steps_through_them():
     ]
     app.button(key="step_back").click().run()
     assert query(app, "step") == ["3"] and len(query(app, "incident")) == 4
-    assert any("**Passage 3 of 12**" == m.value for m in app.markdown)
+    (status,) = [h.proto.body for h in app.get("html") if 'role="status"' in h.proto.body]  # announced by screen readers
+    assert "<b>Passage 3 of 12</b>" in status and 'aria-live="polite"' in status
 
 
 def test_article_link_with_a_step_selects_its_records_and_survives_page_changes():

@@ -100,7 +100,7 @@ def test_shared_link_reproduces_count_markers_points_and_selection(server: str, 
     assert drawn_incidents(the_map(page)) == 3
     page.locator(TIMELINE_POINTS).nth(2).wait_for(timeout=30_000)
     assert page.locator(TIMELINE_POINTS).count() == 3
-    page.get_by_text("Attack on an Independent Election Commission office, Kabul").first.wait_for(timeout=30_000)
+    page.get_by_text("Attack on an Independent Election Commission office, Kabul", exact=True).first.wait_for(timeout=30_000)
     screenshot(page, "shared-link-kabul-selected")
 
 
@@ -116,7 +116,7 @@ def test_changing_a_filter_changes_the_url(server: str, page: Page):
     page.goto(f"{server}/map")
     the_map(page)
     page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.click()
-    page.get_by_role("option", name="PAK").click()
+    page.get_by_role("option", name="Pakistan").click()
     wait_for_url(page, r"/map\?country=PAK")
     page.get_by_text("Showing 8 of 18 incidents").wait_for(timeout=30_000)
 

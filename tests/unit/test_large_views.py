@@ -21,6 +21,7 @@ from dashboard.views.incident_map import (
     grid_cell_size,
     plan_map,
 )
+from dashboard.views.labels import label
 from dashboard.views.profile import RecordIds, profile_of
 from dashboard.views.timeline import MAX_POINTS, MAX_SHADED, bin_for, bin_keys, timeline_figure
 
@@ -39,7 +40,7 @@ def test_above_the_threshold_the_timeline_counts_every_incident_in_bars(frame):
     assert len(events) > MAX_POINTS
     figure = timeline_figure(frame)
     assert sum(sum(trace.y) for trace in bars(figure)) == len(events)  # every incident counted once
-    assert {trace.name for trace in bars(figure)} == set(events["kind"].astype(str))
+    assert {trace.name for trace in bars(figure)} == {label("kind", k) for k in events["kind"].astype(str)}
     assert figure.layout.yaxis.title.text == "Incidents per month"
     assert len(figure.layout.shapes) == 0  # too many context events to shade
     assert len(figure.to_json()) < 500_000
@@ -49,7 +50,7 @@ def test_below_the_threshold_each_incident_is_a_point(frame):
     few = frame[frame["province"] == "Kunar"].head(300)
     figure = timeline_figure(few)
     assert not bars(figure)
-    points = [t for t in figure.data if t.mode == "markers" and t.name != "context"]
+    points = [t for t in figure.data if t.mode == "markers" and t.name != "Context events"]
     assert sum(len(t.x) for t in points) == int((few["kind"] != "context").sum())
 
 

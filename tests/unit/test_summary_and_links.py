@@ -37,7 +37,7 @@ def test_days_before_the_election_from_nearest_to_farthest(dataset):
     assert headline(kabul_today, countdown(dataset)).days_before == (8, 8)  # 28 March to 5 April
     strikes = frame[frame["id"] == "north-waziristan-air-strikes-2014-02-20"]
     assert headline(strikes, countdown(dataset)).days_before == (34, 44)  # 2 March and 20 February
-    assert days_text((34, 44)) == "34 to 44" and days_text(None) == "–"
+    assert days_text((34, 44)) == "34 to 44 days" and days_text(None) == "–"
 
 
 def test_killed_headline_is_a_range_that_never_counts_not_stated_as_zero(dataset):

@@ -33,7 +33,7 @@ def test_one_point_per_attack_or_strike_carrying_its_id(frame):
 
 def test_colour_option_splits_traces_by_that_column(frame):
     figure = timeline_figure(frame, color_by="country")
-    assert sorted(t.name for t in marker_traces(figure)) == ["AFG", "PAK"]
+    assert sorted(t.name for t in marker_traces(figure)) == ["Afghanistan", "Pakistan"]  # codes in words
     with pytest.raises(ValueError, match="color_by"):
         timeline_figure(frame, color_by="nonsense")
 
@@ -51,7 +51,10 @@ def test_context_periods_shaded_days_lined_and_every_context_event_hoverable(fra
     shapes = figure.layout.shapes
     assert any(s.type == "rect" for s in shapes)  # the ceasefire period
     assert any(s.type == "line" and str(s.x0).startswith("2014-04-05") for s in shapes)  # the election day
-    assert [a.text for a in figure.layout.annotations] == ["Article published"]  # no labels piling up
+    # Single days are named on the chart (the election); periods are shaded and named in the hover.
+    single_days = frame[(frame["kind"] == "context") & (frame["date_start"] == frame["date_end"])]["title"]
+    assert sorted(a.text.replace("<br>", " ") for a in figure.layout.annotations) == sorted(["Article published", *single_days])
+    assert "Afghan presidential election" in set(single_days)
     context = context_trace(figure)
     assert sorted(context.customdata) == sorted(frame.loc[frame["kind"] == "context", "id"])
     election = list(context.customdata).index("afghan-presidential-election-2014-04-05")

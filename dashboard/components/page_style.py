@@ -1,0 +1,25 @@
+"""Page-wide style the theme cannot set: a visible label on the phone's menu button, a title that fits a phone.
+
+On a narrow screen Streamlit folds the page links and the filters into the sidebar behind an icon
+button (named "Expand sidebar" for screen readers only); the label makes it findable by sight, and
+starts with that name so that speech control can say what it reads.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+PAGE_STYLE = """<style>
+[data-testid="stExpandSidebarButton"]::after {
+  content: "Expand sidebar: pages and filters";
+  font-size: 0.95rem; margin-left: 0.4rem; color: #111111; white-space: nowrap;
+}
+[data-testid="stExpandSidebarButton"] { width: auto; }
+@media (max-width: 640px) {
+  h1 { font-size: 1.7rem !important; }
+}
+</style>"""
+
+
+def page_style() -> None:
+    st.html(PAGE_STYLE)
