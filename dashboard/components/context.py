@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,7 +41,7 @@ class PageContext:
         order = {incident: position for position, incident in enumerate(self.view.incidents)}
         return rows.drop_duplicates("id").sort_values("id", key=lambda ids: ids.map(order)).set_index("id", drop=False)
 
-    @property
+    @functools.cached_property  # asked for several times a run; at a million rows each asking is a scan
     def countdown(self) -> pd.Series | None:
         wanted = self.dataset.meta.get("countdown_to")
         if wanted is None:
