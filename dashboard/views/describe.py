@@ -105,12 +105,15 @@ class ListedIncident:
 
 def incident_list(frame: pd.DataFrame, limit: int = 50) -> tuple[list[ListedIncident], int]:
     """The incidents in date order as short lines for a text list, and how many were left out."""
-    ordered = frame.sort_values(["date_start", "id"], kind="stable")
+    first = frame
+    if len(frame) > limit:  # only rows up to the limit-th earliest day can be listed: no sort of a million rows
+        first = frame[frame["date_start"] <= frame["date_start"].nsmallest(limit).iloc[-1]]
+    ordered = first[["date_start", "id"]].sort_values(["date_start", "id"], kind="stable")
     items = []
-    for _, row in ordered.head(limit).iterrows():
+    for _, row in frame.loc[ordered.index[:limit]].iterrows():
         killed = "" if row["kind"] == "context" else f" · killed {casualty_range(row['killed_min'], row['killed_max'])}"
         when = span_text(row["date_start"], row["date_end"])
         where = place_words(row, ("place", "province", "country"))
         kind = f" ({label('kind', row['kind']).lower()})" if row["kind"] == "context" else ""
         items.append(ListedIncident(str(row["id"]), f"{when} · {where} · {row['title']}{kind}{killed}"))
-    return items, max(len(ordered) - limit, 0)
+    return items, max(len(frame) - limit, 0)

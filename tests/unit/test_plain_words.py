@@ -117,3 +117,15 @@ def test_map_summary_and_list_give_date_place_title_killed(frame):
 def test_span_text():
     assert span_text(pd.Timestamp("2014-03-03"), pd.Timestamp("2014-03-28")) == "3 to 28 March 2014"
     assert span_text(pd.Timestamp("2013-12-30"), pd.Timestamp("2014-01-02")) == "30 December 2013 to 2 January 2014"
+
+
+def test_the_incident_list_is_the_earliest_incidents_in_date_then_id_order_even_with_ties():
+    from benchmarks.synthetic import synthetic_incidents
+    from dashboard.views.describe import incident_list
+
+    frame = synthetic_incidents(3000, seed=9)
+    frame["date_start"] = frame["date_start"].dt.to_period("M").dt.start_time.astype(frame["date_start"].dtype)  # many ties
+    listed, left_out = incident_list(frame, limit=50)
+    expected = frame.sort_values(["date_start", "id"], kind="stable")["id"].head(50).tolist()
+    assert [item.id for item in listed] == expected
+    assert left_out == len(frame) - 50
