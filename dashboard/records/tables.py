@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
 import functools
 import json
 import re
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
 from pyarrow import ArrowException
 
 from .export import FORMULA_STARTS, to_csv
@@ -42,7 +45,7 @@ def read_table(path: Path, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
         if path.suffix.lower() == ".parquet":
             frame = pd.read_parquet(path)
         else:
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+            frame = _read_csv_text(path)
             for column in frame.columns:  # undo the spreadsheet defusing of the CSV download
                 frame[column] = _undefused(frame[column])
     except (OSError, ValueError, ArrowException) as error:
@@ -53,6 +56,21 @@ def read_table(path: Path, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
 @functools.cache
 def _gazetteer() -> Gazetteer:
     return load_gazetteer()  # read-only; parsing its YAML took longer than validating 100k rows
+
+
+def _read_csv_text(path: Path) -> pd.DataFrame:
+    """Every cell as text, strictly: a row with fewer or more cells than the header is an error naming
+    it (pandas would pad a short row with blanks and say nothing)."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        names = next(csv.reader(handle), [])
+    table = pacsv.read_csv(
+        path,
+        parse_options=pacsv.ParseOptions(newlines_in_values=True),
+        convert_options=pacsv.ConvertOptions(
+            column_types={name: pa.string() for name in names}, strings_can_be_null=False, quoted_strings_can_be_null=False
+        ),
+    )
+    return table.to_pandas(types_mapper={pa.string(): pd.StringDtype()}.get)
 
 
 def _undefused(column: pd.Series) -> pd.Series:

@@ -157,3 +157,13 @@ def test_snapshot_reads_a_canonical_table(valid_frame, tmp_path, capsys):
     assert main(["snapshot", "--out", str(tmp_path / "snap"), "--data", str(path), "kind=attack"]) == 0
     assert (tmp_path / "snap" / "index.html").exists()
     assert json.dumps("Hotel attack")[1:-1] in (tmp_path / "snap" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_csv_row_with_cells_missing_is_named_not_padded_with_blanks(valid_frame, tmp_path):
+    path = tmp_path / "short.csv"
+    write_table(valid_frame, path)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = ",".join(lines[1].split(",")[:5]) + "\n"  # a row cut short, as a hand edit or a truncated copy leaves it
+    path.write_text("".join(lines), encoding="utf-8")
+    [problem] = problems_of(path)
+    assert problem.file == str(path) and "Expected" in problem.message and "got 5" in problem.message
