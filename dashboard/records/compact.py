@@ -10,20 +10,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .schema import TEXT_COLUMNS
+
 # Text that repeats across rows: a province, a perpetrator, a basis or note shared by an export's rows.
 # Free text that is nearly unique per row (id, title, summary, quote) stays as strings.
+FREE_TEXT_COLUMNS = ("id", "title", "summary", "article_quote")
 REPEATED_TEXT_COLUMNS = (
-    "date_basis",
-    "country",
-    "province",
-    "place",
-    "site",
-    "location_basis",
-    "casualty_note",
-    "perpetrator",
-    "claimed_by",
-    "claim_note",
-    "actor",
+    *(column for column in TEXT_COLUMNS if column not in FREE_TEXT_COLUMNS),
     "source_dataset",
     "province_basis",  # imports: "stated" or one of two "derived from coordinates" texts
 )
