@@ -56,8 +56,8 @@ def test_the_map_groups_many_incidents_and_draws_them_one_by_one_when_zoomed_in(
             win.map.setView([34.43, 70.45], 11);
         }"""
     )
-    expect(page.get_by_text("Zoomed in: the", exact=False)).to_be_visible(timeout=30_000)
-    frame.locator("path.leaflet-interactive:not(.province-shape)").first.wait_for(timeout=30_000)
+    expect(page.get_by_text("Zoomed in: the", exact=False)).to_be_visible(timeout=60_000)
+    frame.locator("path.leaflet-interactive:not(.province-shape)").first.wait_for(timeout=60_000)
     drawn = page.get_by_text("Zoomed in: the", exact=False).inner_text()
     in_view = int(re.search(r"Zoomed in: the (\d+) in this part", drawn).group(1))
     assert 0 < in_view <= 1000
