@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CANDIDATES = [Path(os.environ["REALDATA"])] if os.environ.get("REALDATA") else []
-CANDIDATES += [ROOT.parent / "shared" / "realdata", Path("/work/shared/realdata")]
+CANDIDATES += [ROOT.parent / "shared" / "realdata"]  # ../shared beside the repository, as CI lays it out
 
 
 def realdata(name: str) -> Path:
