@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from functools import partial
 
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard.views.choropleth import legend_html, shaded_corners
-from dashboard.views.colors import COLOR_OPTIONS, color_labels, shape_chip, shape_scale
+from dashboard.views.choropleth import legend_html
 from dashboard.views.escape import text_for_markdown
-from dashboard.views.incident_map import base_map, bounds_from_leaflet, draws_groups, fit_view, plan_map
-from dashboard.views.labels import label as words
+from dashboard.views.incident_map import base_map, bounds_from_leaflet, draws_groups, opening_view, plan_map
 from dashboard.views.map_access import fit_layer
 from dashboard.views.province_click import province_from_tooltip, toggle_province
+from dashboard.views.record_text import color_legend_html, legend_items
 from dashboard.views.timeline import BINS, MAX_POINTS, MAX_SHADED, binning, timeline_figure
 
 from .context import PageContext
@@ -98,11 +96,7 @@ def show_map(ctx: PageContext, key: str, height: int = 480) -> None:
     """The filtered incidents (or province totals), fitted to them, or flown to the selection."""
     frame = ctx.frame
     focus_ids = map_focus(ctx, key)
-    focus = frame[frame["id"].isin(focus_ids)].dropna(subset=["lat", "lon"])
-    shown = focus if len(focus) else frame
-    center, zoom = fit_view(shown["lat"], shown["lon"], height=height)
-    if ctx.view.layer == "provinces" and not len(focus):
-        center, zoom = fit_view(*shaded_corners(frame), height=height)
+    center, zoom, shown = opening_view(frame, ctx.view.layer, focus_ids, height)
     # Too many incidents to draw one by one: the map reports where it is, so that zooming in on few
     # enough draws them (a rerun per pan or zoom). Otherwise only clicks come back and panning costs nothing.
     zoomable = draws_groups(frame, ctx.view.layer)
@@ -150,14 +144,8 @@ def on_map_event(key: str, ids: list[str], shapes: frozenset[str], offered: froz
 
 
 def show_legend(ctx: PageContext) -> None:
-    """Colour key shared by timeline and map. Labels are escaped: they come from the data."""
-    labels = sorted(color_labels(ctx.frame, ctx.view.color).unique())
-    if ctx.view.layer == "provinces" or not labels:
+    """Colour key shared by timeline and map (and the snapshot: views/record_text). Labels are escaped: they come from the data."""
+    items = legend_items(ctx.frame, ctx.view.color, ctx.scale, ctx.view.layer)
+    if not items:
         return
-    shapes = shape_scale(ctx.scale, ctx.view.color)
-    chips = "".join(
-        f'<span style="display:inline-block;margin-right:14px">{shape_chip(shapes.get(code, "circle"), ctx.scale.get(code, "#555"))}'
-        f"{html.escape(words(ctx.view.color, code))}</span>"
-        for code in labels
-    )
-    st.html(f'<div style="font-size:0.85rem"><b>{html.escape(COLOR_OPTIONS[ctx.view.color])}:</b> {chips}</div>')
+    st.html(color_legend_html(items, ctx.view.color))

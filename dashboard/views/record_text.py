@@ -7,6 +7,7 @@ Pure. Functions return plain text, unescaped, unless their name says where the t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -19,6 +20,11 @@ from .labels import label, place_words
 CASUALTY_COLUMNS = ("killed", "injured", "attackers_killed")
 WEB_SCHEMES = ("http://", "https://")  # a source's address is a link only with one of these
 ARTICLE_PARTS = ("outlet", "title", "published")
+Escape = Callable[[object], str]  # text_for_html or text_for_markdown: applied to the parts that come from the data
+
+
+def _as_is(value: object) -> str:
+    return str(value)
 
 
 def date_span(row: pd.Series) -> str:
@@ -27,14 +33,17 @@ def date_span(row: pd.Series) -> str:
     return start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
 
 
-def date_text(row: pd.Series) -> str:
-    """The dates and how exact they are: '2014-03-20 to 2014-03-25 (known to the week)'."""
-    return f"{date_span(row)} ({label('date_precision', row.get('date_precision'))})"
+def date_text(row: pd.Series, escape: Escape = _as_is) -> str:
+    """The dates and how exact they are: '2014-03-20 to 2014-03-25 (known to the week)'.
+
+    `escape` is applied to the words for the precision; the ISO dates are made here, from timestamps.
+    """
+    return f"{date_span(row)} ({escape(label('date_precision', row.get('date_precision')))})"
 
 
-def place_text(row: pd.Series) -> str:
-    """The place and how exact it is: 'Kart-e-Char, Kabul, Afghanistan (exact site)'."""
-    return f"{place_words(row)} ({label('location_precision', row.get('location_precision'))})"
+def place_text(row: pd.Series, escape: Escape = _as_is) -> str:
+    """The place and how exact it is: 'Kart-e-Char, Kabul, Afghanistan (exact site)'; `escape` is applied to both."""
+    return f"{escape(place_words(row))} ({escape(label('location_precision', row.get('location_precision')))})"
 
 
 def casualty_text(row: pd.Series, what: str = "killed") -> str:
@@ -126,17 +135,20 @@ class LegendItem:
     shape: str
 
 
-def legend_items(frame: pd.DataFrame, color_by: str, scale: dict[str, str]) -> list[LegendItem]:
-    """The colour key for the rows shown: each label once, in the timeline's order (sorted by code).
+def legend_items(frame: pd.DataFrame, color_by: str, scale: dict[str, str], layer: str = "incidents") -> list[LegendItem]:
+    """The colour key for the rows shown: each label once, in the timeline's order (sorted by code);
+    none for the "provinces" layer, whose shading has its own key (views/choropleth.legend_html).
 
     `scale` is the dataset-wide label -> colour map, so a category keeps its colour as filters change.
     """
+    if layer == "provinces":
+        return []
     shapes = shape_scale(scale, color_by)
     codes = sorted(color_labels(frame, color_by).unique())
     return [LegendItem(str(c), label(color_by, c), scale.get(c, "#555"), shapes.get(c, "circle")) for c in codes]
 
 
-def legend_html(items: list[LegendItem], color_by: str) -> str:
+def color_legend_html(items: list[LegendItem], color_by: str) -> str:
     """The colour key as HTML: the heading, then a shape chip and the words for each item."""
     chips = "".join(
         f'<span style="display:inline-block;margin-right:14px">{shape_chip(item.shape, item.color)}{text_for_html(item.words)}</span>'

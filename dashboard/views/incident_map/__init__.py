@@ -41,7 +41,7 @@ from .geometry import (
     grid_groups,
 )
 from .layers import SELECTED_OUTLINE, VAGUE_PRECISIONS, grid_layer, incident_layer, marker_radius
-from .plan import MAX_MARKERS, MapPlan, draws_groups, plan_map
+from .plan import MAX_MARKERS, MapPlan, draws_groups, opening_view, plan_map
 from .popups import incident_from_tooltip, popup_html, tooltip_html
 
 __all__ = [
@@ -76,6 +76,7 @@ __all__ = [
     "incident_from_tooltip",
     "incident_layer",
     "marker_radius",
+    "opening_view",
     "plan_map",
     "popup_html",
     "script_json",

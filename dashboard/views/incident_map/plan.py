@@ -14,7 +14,7 @@ import pandas as pd
 from dashboard.records.gazetteer import Gazetteer
 
 from ..boundary_layer import ProvinceShapes
-from ..choropleth import DEFAULT_MEASURE, Choropleth, choropleth
+from ..choropleth import DEFAULT_MEASURE, Choropleth, choropleth, shaded_corners
 from .elements import stable_names
 from .geometry import Bounds, fit_view
 from .layers import grid_layer, incident_layer
@@ -60,6 +60,23 @@ class MapPlan:
             " Dashed, faint circles: places known only to the district or province."
             " Numbered circles: incidents at one spot; click to fan them out."
         )
+
+
+def opening_view(
+    frame: pd.DataFrame, layer: str, focus: tuple[str, ...] | frozenset[str] = (), height: int = 480
+) -> tuple[tuple[float, float], int, pd.DataFrame]:
+    """Where the map opens for a view: centre, zoom, and the rows it is fitted to.
+
+    Fitted to the `focus` incidents (the selection) that have a place, else to every row shown (in
+    "provinces" mode, to the shaded provinces). The app's map and the snapshot's both open here.
+    """
+    chosen = frame[frame["id"].isin(focus)].dropna(subset=["lat", "lon"]) if len(focus) else frame.iloc[:0]
+    shown = chosen if len(chosen) else frame
+    if layer == "provinces" and not len(chosen):
+        center, zoom = fit_view(*shaded_corners(frame), height=height)
+    else:
+        center, zoom = fit_view(shown["lat"], shown["lon"], height=height)
+    return center, zoom, shown
 
 
 def draws_groups(frame: pd.DataFrame, layer: str) -> bool:
