@@ -13,9 +13,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components.context import PageContext
+from dashboard.components.keys import BESIDE, COMBINED, PROFILE, REPORT, UPLOADED
 from dashboard.components.selection import clear_selection
 from dashboard.components.session_memory import drop_upload_bytes, free_with_session, give_back_memory
-from dashboard.components.sidebar import reset_filters
+from dashboard.components.state import reset_filters
 from dashboard.importers import FORMATS, import_file
 from dashboard.records.loader import Dataset
 from dashboard.records.problems import DataError
@@ -23,8 +24,6 @@ from dashboard.sources import imported_dataset
 from dashboard.views.escape import text_for_markdown
 from dashboard.views.profile import DataProfile, profile_of
 
-UPLOADED, BESIDE, REPORT = "uploaded", "uploaded_beside", "uploaded_report"
-COMBINED, PROFILE = "uploaded_combined", "uploaded_profile"  # built once per upload, not per rerun
 FORMAT_CHOICES = {"": "Recognise from the header", **{name: module.LABEL for name, module in FORMATS.items()}}
 
 
