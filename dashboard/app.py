@@ -19,6 +19,7 @@ import streamlit as st
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dashboard import __version__  # noqa: E402
+from dashboard.components.active_data import active_dataset, session_profile  # noqa: E402
 from dashboard.components.context import PageContext  # noqa: E402
 from dashboard.components.keys import PAGE_CONTEXT  # noqa: E402
 from dashboard.components.navigation import page_links  # noqa: E402
@@ -30,7 +31,6 @@ from dashboard.records.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
 from dashboard.records.loader import Dataset, dataset_path  # noqa: E402
 from dashboard.records.problems import DataError, problem_listing, problems_by_field  # noqa: E402
 from dashboard.screens import about, article, incident, incidents, map_page, overview, timeline_page, your_data  # noqa: E402
-from dashboard.screens.your_data import active_dataset, session_profile  # noqa: E402
 from dashboard.snapshot import build_snapshot  # noqa: E402
 from dashboard.sources import load_source  # noqa: E402
 from dashboard.views.describe import headline_sentence  # noqa: E402
