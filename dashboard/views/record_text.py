@@ -29,8 +29,9 @@ def _as_is(value: object) -> str:
 
 def date_span(row: pd.Series) -> str:
     """'2014-03-20', or '2014-03-20 to 2014-03-25' for a record dated to an interval (day precision)."""
-    start, end = row["date_start"].date(), row["date_end"].date()
-    return start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
+    # Not .date(): it raises for a day outside Python's dates (year 0 or before), which a table can hold.
+    start, end = (row[column].isoformat().split("T")[0] for column in ("date_start", "date_end"))
+    return start if start == end else f"{start} to {end}"
 
 
 def date_text(row: pd.Series, escape: Escape = _as_is) -> str:

@@ -65,6 +65,8 @@ def test_one_day_is_one_date_and_an_interval_says_both_ends_and_how_exact_it_is(
     assert date_text(record(date_precision=None)) == "2014-03-20 (Not stated)"
     # The same day with a time of day is still one day.
     assert date_span(record(date_end=pd.Timestamp("2014-03-20 18:00"))) == "2014-03-20"
+    ancient = pd.Timestamp("0001-01-01").as_unit("s") - pd.Timedelta(days=400)  # a table can hold one
+    assert date_span(record(date_start=ancient, date_end=ancient)) == "-001-11-28"
 
 
 def test_place_names_each_part_once_and_how_exact_it_is():
