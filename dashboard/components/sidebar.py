@@ -41,8 +41,8 @@ FILTER_KEYS = {
 DATES, KILLED, TEXT, COLOR, LAYER = "f_dates", "f_killed", "f_text", "v_color", "v_layer"
 MEASURE, BASEMAP = "v_measure", "v_basemap"
 # Not widgets (their widgets live on one page, and Streamlit drops a widget's state on pages that
-# do not draw it): the article page's reading position and list order.
-STEP, ORDER = "v_step", "v_order"
+# do not draw it): the article page's reading position and list order, the play control's day.
+STEP, ORDER, UNTIL = "v_step", "v_order", "v_until"
 
 
 def _seed_filters(filters: Filters, span: tuple[dt.date, dt.date]) -> None:
@@ -64,6 +64,7 @@ def seed_once(view: View, span: tuple[dt.date, dt.date]) -> bool:
     st.session_state[BASEMAP] = view.basemap
     st.session_state[STEP] = view.step
     st.session_state[ORDER] = view.order
+    st.session_state[UNTIL] = view.until
     st.session_state[SELECTED] = view.incidents
     st.session_state[SEEDED] = True
     return True
@@ -153,6 +154,7 @@ def sidebar(profile: DataProfile) -> View:
         st.session_state[ORDER],
         st.session_state[MEASURE],
         st.session_state[BASEMAP],
+        st.session_state.get(UNTIL),
     )
 
 

@@ -1,4 +1,4 @@
-"""Overview: the headline figures, then timeline and map side by side, then the selection."""
+"""Overview: the headline figures, the play control, then timeline and map side by side, then the selection."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard.components.charts import show_legend, show_map, show_timeline
 from dashboard.components.context import PageContext
 from dashboard.components.details import selection_panel
+from dashboard.components.play import play_control
 from dashboard.views.summary import days_text, headline
 
 
@@ -28,11 +29,12 @@ def render(ctx: PageContext) -> None:
             help=f"From the nearest to the farthest incident shown, counted to: {figures.countdown_label}.",
         )
     show_legend(ctx)
+    play_control(ctx, key="overview_play")
     left, right = st.columns(2)
     with left:
         st.header("Timeline")
         show_timeline(ctx, key="overview_timeline", height=400)
     with right:
         st.header("Map")
-        show_map(ctx, key="overview_map", height=400)
+        show_map(ctx, key="overview_map", height=400, follow_play=True)
     selection_panel(ctx)
