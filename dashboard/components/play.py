@@ -36,10 +36,14 @@ def _slid(slider_key: str) -> None:
     _go_to(st.session_state[slider_key])
 
 
-def _play_or_pause(steps: tuple[dt.date, ...]) -> None:
-    if st.session_state.get(PLAYING):
-        st.session_state[PLAYING] = False
-        return
+# Play and Pause are two buttons with callbacks that can run twice harmlessly, not one toggle: Streamlit
+# replays a button's click on the next run when a timed rerun cuts into the run it started, and a toggle
+# would then undo itself (seen in Chromium: Pause pressed mid-play, and playing went on).
+def _pause() -> None:
+    st.session_state[PLAYING] = False
+
+
+def _play(steps: tuple[dt.date, ...]) -> None:
     position = st.session_state.get(UNTIL)
     if position is None or position >= steps[-1]:  # from the end, play starts again at the beginning
         st.session_state[UNTIL] = steps[0]
@@ -71,14 +75,17 @@ def play_control(ctx: PageContext, key: str) -> None:
     playing = bool(st.session_state.get(PLAYING))
     with st.container(border=True):
         play, back, forward = st.columns(3)
-        play.button(
-            "Pause" if playing else "Play",
-            key=f"{key}_play",
-            on_click=_play_or_pause,
-            args=(steps,),
-            width="stretch",
-            help="Step through the period on its own, one step every two seconds.",
-        )
+        if playing:
+            play.button("Pause", key=f"{key}_pause", on_click=_pause, width="stretch")
+        else:
+            play.button(
+                "Play",
+                key=f"{key}_play",
+                on_click=_play,
+                args=(steps,),
+                width="stretch",
+                help="Step through the period on its own, one step every two seconds.",
+            )
         back.button(
             "Step back",
             key=f"{key}_back",

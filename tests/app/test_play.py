@@ -51,8 +51,8 @@ def test_play_starts_from_the_first_step_and_pause_stops():
     assert play.label == "Play"
     play.click().run()
     assert query(app, "until") == ["2014-01-20"]
-    assert app.button(key="timeline_page_play_play").label == "Pause"
-    app.button(key="timeline_page_play_play").click().run()
+    assert app.button(key="timeline_page_play_pause").label == "Pause"
+    app.button(key="timeline_page_play_pause").click().run()
     assert app.button(key="timeline_page_play_play").label == "Play" and query(app, "until") == ["2014-01-20"]
 
 
