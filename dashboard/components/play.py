@@ -18,12 +18,8 @@ from dashboard.views.describe import day_text
 from dashboard.views.playback import advance, neighbour, play_period, play_steps, step_text, step_unit, stops
 
 from .context import PageContext
-from .sidebar import UNTIL
+from .keys import PLAY_IN_FULL_RUN, PLAYING, UNTIL
 
-PLAYING = "play_running"
-# Set by the app's full run just before it draws the ticker: the ticker's first run, inside that full
-# run, must not move a step (only its timed reruns, on their own, do).
-IN_FULL_RUN = "play_in_full_run"
 PLAY_INTERVAL = 2.0  # seconds a step stays on screen while playing: the app's rerun and the map's redraw fit in it
 
 
@@ -52,7 +48,7 @@ def _play(steps: tuple[dt.date, ...]) -> None:
 
 def _tick(steps: tuple[dt.date, ...]) -> None:
     """One timed step while playing (a fragment's rerun); nothing on the full run that draws it."""
-    if st.session_state.pop(IN_FULL_RUN, False) or not st.session_state.get(PLAYING):
+    if st.session_state.pop(PLAY_IN_FULL_RUN, False) or not st.session_state.get(PLAYING):
         return
     position, playing = advance(steps, st.session_state.get(UNTIL))
     st.session_state[UNTIL] = position
@@ -122,5 +118,5 @@ def play_control(ctx: PageContext, key: str) -> None:
             "period is under three weeks, a month each above three years). The map shows what began up to the step; "
             "the timeline marks it with a solid line."
         )
-    st.session_state[IN_FULL_RUN] = True
+    st.session_state[PLAY_IN_FULL_RUN] = True
     st.fragment(_tick, run_every=PLAY_INTERVAL if playing else None)(steps)
