@@ -1,4 +1,4 @@
-"""Overview: the headline figures, the play control, then timeline and map side by side, then the selection."""
+"""Overview: the headline figures, timeline and map side by side with the play control under them, then the selection."""
 
 from __future__ import annotations
 
@@ -29,7 +29,6 @@ def render(ctx: PageContext) -> None:
             help=f"From the nearest to the farthest incident shown, counted to: {figures.countdown_label}.",
         )
     show_legend(ctx)
-    play_control(ctx, key="overview_play")
     left, right = st.columns(2)
     with left:
         st.header("Timeline")
@@ -37,4 +36,7 @@ def render(ctx: PageContext) -> None:
     with right:
         st.header("Map")
         show_map(ctx, key="overview_map", height=400, follow_play=True)
+    # Under the charts it drives: above them it moved the map down the page, and a click on a numbered
+    # group then no longer fanned it out (seen in Chromium).
+    play_control(ctx, key="overview_play")
     selection_panel(ctx)
