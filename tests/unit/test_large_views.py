@@ -23,7 +23,9 @@ from dashboard.views.incident_map import (
 )
 from dashboard.views.labels import label
 from dashboard.views.profile import RecordIds, profile_of
-from dashboard.views.timeline import MAX_POINTS, MAX_SHADED, bin_for, bin_keys, timeline_figure
+from dashboard.views.timeline import timeline_figure
+from dashboard.views.timeline_bins import bin_keys
+from dashboard.views.timeline_plan import MAX_POINTS, MAX_SHADED, bin_for
 
 
 @pytest.fixture(scope="module")
