@@ -41,6 +41,7 @@ from .keys import (
     LAYER,
     MEASURE,
     ORDER,
+    PLAYING,
     SELECTED,
     SELECTED_BY,
     STEP,
@@ -145,10 +146,11 @@ def publish(view: View, url_view: View) -> None:
 
     Compared as views, not as text: a link whose ignored values were reported keeps them in the
     address until the reader changes the view, so opening it adds no history entry (Back from it
-    would otherwise land on the same link, which would be rewritten again).
+    would otherwise land on the same link, which would be rewritten again). Nor while the play
+    control plays: Back after playing returns to the view before it, not through every step.
     """
-    if view == url_view:
-        return
+    if view == url_view or st.session_state.get(PLAYING):
+        return  # while playing, each step would be a history entry; the address is written once it stops
     wanted = view.to_query()
     st.query_params.from_dict(wanted)
     st.session_state[URL_SEEN] = wanted

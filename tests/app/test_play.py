@@ -50,9 +50,11 @@ def test_play_starts_from_the_first_step_and_pause_stops():
     play = app.button(key="timeline_page_play_play")
     assert play.label == "Play"
     play.click().run()
-    assert query(app, "until") == ["2014-01-20"]
+    # While playing the address stays (a history entry per step would make Back step through them)...
+    assert query(app, "until") == [] and "Up to 20 January 2014" in status(app)
     assert app.button(key="timeline_page_play_pause").label == "Pause"
     app.button(key="timeline_page_play_pause").click().run()
+    # ...and says where playing stopped once it stops.
     assert app.button(key="timeline_page_play_play").label == "Play" and query(app, "until") == ["2014-01-20"]
 
 
