@@ -19,17 +19,19 @@ import streamlit as st
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dashboard import __version__  # noqa: E402
+from dashboard.components.active_data import active_dataset, session_profile  # noqa: E402
 from dashboard.components.context import PageContext  # noqa: E402
 from dashboard.components.data_cache import cached_dataset, cached_profile, modified_time  # noqa: E402
+from dashboard.components.keys import PAGE_CONTEXT  # noqa: E402
+from dashboard.components.navigation import page_links  # noqa: E402
 from dashboard.components.page_style import page_style  # noqa: E402
 from dashboard.components.selection import select  # noqa: E402
-from dashboard.components.sidebar import seed_once, share_box, sidebar  # noqa: E402
-from dashboard.components.url import query_params, write_url  # noqa: E402
+from dashboard.components.sidebar import share_box, sidebar  # noqa: E402
+from dashboard.components.state import open_view, publish, query_params  # noqa: E402
 from dashboard.records.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
 from dashboard.records.loader import dataset_path  # noqa: E402
 from dashboard.records.problems import DataError, problem_listing, problems_by_field  # noqa: E402
 from dashboard.screens import about, article, incident, incidents, map_page, overview, timeline_page, your_data  # noqa: E402
-from dashboard.screens.your_data import active_dataset, session_profile  # noqa: E402
 from dashboard.snapshot import build_snapshot  # noqa: E402
 from dashboard.views.describe import headline_sentence  # noqa: E402
 from dashboard.views.escape import text_for_markdown  # noqa: E402
@@ -53,8 +55,7 @@ PAGES = {
 # Other paths people type or guess for a page (the page is named "Your data"): hidden from the
 # navigation, they show the same page.
 PAGE_ALIASES = {"your_data": "import", "your-data": "import"}
-SHOWN_PROBLEMS = 200
-PAGE_CONTEXT = "page_context"  # on the page; `python -m dashboard validate` lists them all
+SHOWN_PROBLEMS = 200  # on the page; `python -m dashboard validate` lists them all
 
 
 @st.cache_resource(show_spinner=False)
@@ -101,9 +102,10 @@ def main() -> None:
     profile = cached_profile(path, modified) if dataset is curated else session_profile(dataset)
     everything = dataset.frame
     found = cached_passages(path, modified) if dataset.article is not None else []
-    url_view, ignored = parse_view(query_params(), profile.choices, RecordIds(everything["id"]), len(found))
-    if seed_once(url_view, profile.span) and url_view.step and not url_view.incidents:
+    url_view, ignored = parse_view(query_params(), profile.choices, RecordIds(everything["id"]), len(found), profile.span)
+    if open_view(url_view, profile.span) and url_view.step and not url_view.incidents:
         select(records_of(url_view.step, found), "article")  # a link to a passage selects its records
+    side_nav = st.sidebar.container()  # the page links go first in the sidebar, drawn once the view is known
     view = sidebar(profile)
     if dataset is curated:
         frame = cached_filtered(path, modified, urlencode(view.filters.to_query(), doseq=True), view.filters)
@@ -143,20 +145,21 @@ def main() -> None:
         )
         for alias, target in PAGE_ALIASES.items()
     ]
-    current = st.navigation([*pages.values(), *aliases], position="top")
+    current = st.navigation([*pages.values(), *aliases], position="hidden")  # links: components/navigation.py
+    page_links(pages, view, side_nav)
 
     st.title(text_for_markdown(dataset.meta.get("name", "Incidents")) if current.url_path == "" else current.title)
     described = [text_for_markdown(article[key]) for key in ("outlet", "title", "published") if article.get(key)]
     if described:
         st.caption(f"Source: {', '.join(described)}. One article's incidents, not a census.")
-    if ignored:
+    if ignored and view == url_view:  # once the view changes, the address is rewritten without them
         st.warning("Ignored in the link: " + "; ".join(text_for_markdown(message) for message in ignored))
     st.markdown(f"**Showing {len(frame)} of {len(everything)} incidents**")
     # The count above includes context events; the sentence tells them apart from attacks and strikes.
     st.markdown(text_for_markdown(headline_sentence(frame, headline(frame, ctx.countdown))))
     if frame.empty:
         st.info("No incident matches these filters. Loosen them, or use Reset filters in the sidebar.")
-    write_url(view)
+    publish(view, url_view)
     share_box(view, lambda shown, link: build_snapshot(dataset, shown, cached_gazetteer(), dt.datetime.now(dt.UTC), link))
     # The health/about line: which app and which data this is (the server's health is /_stcore/health).
     st.sidebar.caption(f"App {__version__} · data {text_for_markdown(dataset.meta.get('version', 'not versioned'))}")

@@ -19,9 +19,9 @@ from dashboard.views.province_click import province_from_tooltip, toggle_provinc
 from dashboard.views.timeline import BINS, MAX_POINTS, MAX_SHADED, binning, timeline_figure
 
 from .context import PageContext
+from .keys import DATES, FILTER_KEYS, focus, province_note
 from .readable import map_in_words, timeline_in_words
 from .selection import on_map_click, on_timeline_select, selected_by
-from .sidebar import DATES, FILTER_KEYS
 from .url import static_url
 
 
@@ -88,7 +88,7 @@ def map_focus(ctx: PageContext, key: str) -> tuple[str, ...]:
     A click on the map selects an incident and opens its popup; moving or redrawing the map then
     would close that popup (and fold a fanned-out group), so a selection made here leaves the map as is.
     """
-    focus_key = f"{key}_focus"
+    focus_key = focus(key)
     if selected_by() != key or focus_key not in st.session_state:
         st.session_state[focus_key] = ctx.view.incidents
     return tuple(st.session_state[focus_key])
@@ -127,7 +127,7 @@ def show_map(ctx: PageContext, key: str, height: int = 480) -> None:
         key=key,
         use_container_width=True,
     )
-    note = st.session_state.pop(f"{key}_province_note", None)
+    note = st.session_state.pop(province_note(key), None)
     if note:
         st.info(text_for_markdown(note))
     st.caption(plan.note())
@@ -146,7 +146,7 @@ def on_map_event(key: str, ids: list[str], shapes: frozenset[str], offered: froz
     chosen, note = toggle_province(st.session_state.get(FILTER_KEYS["provinces"], []), name, offered)
     st.session_state[FILTER_KEYS["provinces"]] = list(chosen)
     if note:
-        st.session_state[f"{key}_province_note"] = note
+        st.session_state[province_note(key)] = note
 
 
 def show_legend(ctx: PageContext) -> None:

@@ -1,6 +1,6 @@
 """Page-wide style the theme cannot set: a visible label on the phone's menu button, a title that fits a phone.
 
-On a narrow screen Streamlit folds the page links and the filters into the sidebar behind an icon
+On a narrow screen the page links (navigation.py) show in the sidebar, with the filters, behind an icon
 button (named "Expand sidebar" for screen readers only); the label makes it findable by sight, and
 starts with that name so that speech control can say what it reads.
 """
@@ -15,8 +15,11 @@ PAGE_STYLE = """<style>
   font-size: 0.95rem; margin-left: 0.4rem; color: #111111; white-space: nowrap;
 }
 [data-testid="stExpandSidebarButton"] { width: auto; }
+.st-key-side_nav { display: none; }
 @media (max-width: 640px) {
   h1 { font-size: 1.7rem !important; }
+  .st-key-page_nav { display: none; }
+  .st-key-side_nav { display: block; }
 }
 </style>"""
 

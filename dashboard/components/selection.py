@@ -12,9 +12,7 @@ import streamlit as st
 
 from dashboard.views.incident_map import incident_from_tooltip
 
-SELECTED = "selected"
-SOURCE = "selected_by"  # the widget key that made the current selection
-TABLE_IDS = "table_ids"  # the ids in the order the table showed them, for its selection callback
+from .keys import SELECTED, SELECTED_BY, TABLE_IDS, last_click
 
 
 def selected() -> tuple[str, ...]:
@@ -23,11 +21,11 @@ def selected() -> tuple[str, ...]:
 
 def select(ids: Iterable[str], source: str = "") -> None:
     st.session_state[SELECTED] = tuple(dict.fromkeys(str(i) for i in ids))
-    st.session_state[SOURCE] = source
+    st.session_state[SELECTED_BY] = source
 
 
 def selected_by() -> str:
-    return str(st.session_state.get(SOURCE, ""))
+    return str(st.session_state.get(SELECTED_BY, ""))
 
 
 def clear_selection() -> None:
@@ -58,9 +56,9 @@ def on_map_click(key: str, ids: list[str]) -> str | None:
     value = st.session_state.get(key) or {}
     text = value.get("last_object_clicked_tooltip")
     click = (text, repr(value.get("last_object_clicked")), value.get("last_object_clicked_count"))
-    if click == st.session_state.get(f"{key}_last_click"):
+    if click == st.session_state.get(last_click(key)):
         return None
-    st.session_state[f"{key}_last_click"] = click
+    st.session_state[last_click(key)] = click
     clicked = incident_from_tooltip(text, ids)
     if clicked:
         select([clicked], key)

@@ -1,14 +1,12 @@
 """The one sidebar every page shares: filters, display options, and the link to this view.
 
-The URL seeds the widgets once, on a session's first run; after that the widgets (and the
-selection) are the state and the URL is rewritten to match. Widgets are given no default
-arguments: their values live in session state, so a page change (which drops the query string)
-or a changed default can never reset them.
+It only draws: the widgets' values live in session state under the keys of `keys.py`, which
+`state.py` seeds from the URL and reads back. Widgets are given no default arguments, so a page
+change or a changed default can never reset them.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from functools import partial
 
@@ -18,87 +16,19 @@ from dashboard.snapshot import size_report, snapshot_zip
 from dashboard.views.boundary_layer import BASEMAPS
 from dashboard.views.choropleth import MEASURES
 from dashboard.views.colors import COLOR_OPTIONS
-from dashboard.views.filters import Filters
+from dashboard.views.filters import MAX_TEXT
 from dashboard.views.labels import label
 from dashboard.views.profile import DataProfile
 from dashboard.views.view_state import MAP_LAYERS, View
 
-from .selection import SELECTED, selected
+from .keys import BASEMAP, COLOR, DATES, FILTER_KEYS, KILLED, LAYER, MEASURE, SNAPSHOT, TEXT
+from .state import reset_filters, view_from_widgets
 from .url import share_url
-
-SEEDED = "view_seeded"
-SEEDED_FILTERS = "filters_seeded"  # False after a change of dataset: the filters start again from nothing
-SNAPSHOT = "snapshot"  # (view, zip bytes, size line) of the last prepared snapshot
-FILTER_KEYS = {
-    "countries": "f_country",
-    "provinces": "f_province",
-    "kinds": "f_kind",
-    "actors": "f_actor",
-    "attack_types": "f_attack",
-    "target_types": "f_target",
-    "grades": "f_grade",
-}
-DATES, KILLED, TEXT, COLOR, LAYER = "f_dates", "f_killed", "f_text", "v_color", "v_layer"
-MEASURE, BASEMAP = "v_measure", "v_basemap"
-# Not widgets (their widgets live on one page, and Streamlit drops a widget's state on pages that
-# do not draw it): the article page's reading position and list order.
-STEP, ORDER = "v_step", "v_order"
-
-
-def _seed_filters(filters: Filters, span: tuple[dt.date, dt.date]) -> None:
-    for attribute, key in FILTER_KEYS.items():
-        st.session_state[key] = list(getattr(filters, attribute))
-    st.session_state[DATES] = (filters.date_from or span[0], filters.date_to or span[1])
-    st.session_state[KILLED] = filters.min_killed or 0
-    st.session_state[TEXT] = filters.text
-
-
-def seed_once(view: View, span: tuple[dt.date, dt.date]) -> bool:
-    """Put the URL's view into session state on the session's first run; True if it did."""
-    if st.session_state.get(SEEDED):
-        return False
-    _seed_filters(view.filters, span)
-    st.session_state[COLOR] = view.color
-    st.session_state[LAYER] = view.layer
-    st.session_state[MEASURE] = view.measure
-    st.session_state[BASEMAP] = view.basemap
-    st.session_state[STEP] = view.step
-    st.session_state[ORDER] = view.order
-    st.session_state[SELECTED] = view.incidents
-    st.session_state[SEEDED] = True
-    return True
-
-
-def reset_filters(span: tuple[dt.date, dt.date] | None) -> None:
-    """Back to no filters. Without a span, the dates are reseeded on the next run (from the data then shown)."""
-    if span is None:
-        for key in (*FILTER_KEYS.values(), DATES, KILLED, TEXT):
-            st.session_state.pop(key, None)
-        st.session_state[SEEDED_FILTERS] = False
-        return
-    _seed_filters(Filters(), span)
-
-
-def _filters_from_widgets(span: tuple[dt.date, dt.date]) -> Filters:
-    # While a range is being picked, the widget holds only its first date.
-    dates = st.session_state[DATES]
-    picked = tuple(dates) if isinstance(dates, tuple | list) else (dates,)
-    start, end = picked[0] if picked else None, picked[1] if len(picked) > 1 else None
-    return Filters(
-        **{attribute: tuple(st.session_state[key]) for attribute, key in FILTER_KEYS.items()},
-        date_from=start if isinstance(start, dt.date) and start != span[0] else None,
-        date_to=end if isinstance(end, dt.date) and end != span[1] else None,
-        min_killed=int(st.session_state[KILLED]) or None,
-        text=str(st.session_state[TEXT]).strip(),
-    )
 
 
 def sidebar(profile: DataProfile) -> View:
     """Draw the sidebar for the whole (unfiltered) dataset and return the view it describes."""
     choices, span, province_counts = profile.choices, profile.span, profile.province_counts
-    if st.session_state.get(SEEDED_FILTERS) is False:
-        _seed_filters(Filters(), span)
-        st.session_state[SEEDED_FILTERS] = True
     bar = st.sidebar
     bar.header("Filters")
     bar.multiselect("Country", sorted(choices.countries), format_func=partial(label, "country"), key=FILTER_KEYS["countries"])
@@ -124,7 +54,8 @@ def sidebar(profile: DataProfile) -> View:
         help="How well the sources corroborate each attack or strike (see About). Context events are 'not graded'.",
     )
     bar.number_input("Minimum killed", min_value=0, step=1, key=KILLED, help="By the lowest reported figure.")
-    bar.text_input("Search titles, summaries, quotes", key=TEXT)
+    # As long as a link may carry, so a shared search reopens whole.
+    bar.text_input("Search titles, summaries, quotes", key=TEXT, max_chars=MAX_TEXT)
     bar.button("Reset filters", on_click=reset_filters, args=(span,))
     bar.header("Display")
     bar.selectbox("Colour by", list(COLOR_OPTIONS), format_func=COLOR_OPTIONS.__getitem__, key=COLOR)
@@ -144,16 +75,7 @@ def sidebar(profile: DataProfile) -> View:
         key=BASEMAP,
         help="Country and province borders are drawn on both; with boundaries only, no request leaves your computer.",
     )
-    return View(
-        _filters_from_widgets(span),
-        selected(),
-        st.session_state[COLOR],
-        st.session_state[LAYER],
-        st.session_state[STEP],
-        st.session_state[ORDER],
-        st.session_state[MEASURE],
-        st.session_state[BASEMAP],
-    )
+    return view_from_widgets(span)
 
 
 def share_box(view: View, make_snapshot: Callable[[View, str], dict[str, bytes]]) -> None:

@@ -1,4 +1,4 @@
-"""The browser's URL: read it, rewrite it to match the view, and give a link to share."""
+"""Addresses: the link that shares a view, and where the app's static files are served."""
 
 from __future__ import annotations
 
@@ -7,18 +7,6 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from dashboard.views.view_state import View
-
-
-def query_params() -> dict[str, list[str]]:
-    """Every parameter with all its values (a repeated name keeps every value)."""
-    return {name: st.query_params.get_all(name) for name in st.query_params}
-
-
-def write_url(view: View) -> None:
-    """Make the address bar say what the page shows; only written when it differs, to spare history entries."""
-    wanted = view.to_query()
-    if wanted != query_params():
-        st.query_params.from_dict(wanted)
 
 
 def share_url(view: View) -> str:

@@ -11,8 +11,8 @@ import streamlit as st
 from dashboard.components.charts import show_map, show_timeline
 from dashboard.components.context import PageContext
 from dashboard.components.details import date_text
+from dashboard.components.keys import ARTICLE_ORDER, ORDER, STEP
 from dashboard.components.selection import select
-from dashboard.components.sidebar import ORDER, STEP
 from dashboard.records.article import squash
 from dashboard.views.escape import text_for_markdown
 from dashboard.views.passages import Passage, paragraph_markdown, reading_order
@@ -36,7 +36,7 @@ def go_to(passage: Passage | None) -> None:
 
 
 def _set_order() -> None:
-    st.session_state[ORDER] = st.session_state["article_order"]
+    st.session_state[ORDER] = st.session_state[ARTICLE_ORDER]
 
 
 def _label(passage: Passage, titles: dict[str, str]) -> str:
@@ -88,12 +88,12 @@ def _current_records(ctx: PageContext, current: Passage | None) -> None:
 
 
 def _incident_list(ctx: PageContext) -> None:
+    st.session_state[ARTICLE_ORDER] = ctx.view.order  # the view's order, which Back may have changed
     st.radio(
         "List incidents in",
         list(ORDERS),
-        index=list(ORDERS).index(ctx.view.order),
         format_func=ORDERS.__getitem__,
-        key="article_order",
+        key=ARTICLE_ORDER,
         on_change=_set_order,
         horizontal=True,
     )

@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard.components.context import PageContext
 from dashboard.components.details import incident_detail
+from dashboard.components.keys import INCIDENT_PICKER, INCIDENT_TYPED, INCIDENT_UNKNOWN
 from dashboard.components.selection import select
 from dashboard.views.escape import text_for_markdown
 
@@ -20,7 +21,7 @@ def _pick(ctx: PageContext) -> None:
             f"{len(frame)} incidents match the filters: too many to list here. Narrow the filters to {MAX_CHOICES} "
             "or fewer to pick from a list, or type a record id."
         )
-        st.text_input("Record id", key="incident_id_typed", on_change=_select_typed, args=(ctx,))
+        st.text_input("Record id", key=INCIDENT_TYPED, on_change=_select_typed, args=(ctx,))
         return
     titles = dict(zip(frame["id"].astype(str), frame["title"].astype(str), strict=True))
     st.selectbox(
@@ -29,21 +30,21 @@ def _pick(ctx: PageContext) -> None:
         index=None,
         format_func=titles.__getitem__,
         placeholder="Choose an incident",
-        key="incident_picker",
-        on_change=lambda: select([st.session_state["incident_picker"]] if st.session_state["incident_picker"] else []),
+        key=INCIDENT_PICKER,
+        on_change=lambda: select([st.session_state[INCIDENT_PICKER]] if st.session_state[INCIDENT_PICKER] else []),
     )
 
 
 def _select_typed(ctx: PageContext) -> None:
-    typed = str(st.session_state.get("incident_id_typed", "")).strip()
+    typed = str(st.session_state.get(INCIDENT_TYPED, "")).strip()
     if typed and bool((ctx.everything["id"] == typed).any()):
         select([typed])
     elif typed:
-        st.session_state["incident_id_unknown"] = typed
+        st.session_state[INCIDENT_UNKNOWN] = typed
 
 
 def render(ctx: PageContext) -> None:
-    unknown = st.session_state.pop("incident_id_unknown", None)
+    unknown = st.session_state.pop(INCIDENT_UNKNOWN, None)
     if unknown:
         st.warning(f"No record has the id {text_for_markdown(unknown)}.")
     rows = ctx.selected_rows

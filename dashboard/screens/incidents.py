@@ -7,7 +7,8 @@ import streamlit as st
 
 from dashboard.components.context import PageContext
 from dashboard.components.details import selection_panel
-from dashboard.components.selection import TABLE_IDS, on_table_select
+from dashboard.components.keys import TABLE_IDS, TABLE_PAGE, TABLE_SORT
+from dashboard.components.selection import on_table_select
 from dashboard.records.export import to_csv, to_geojson
 from dashboard.records.grading import grade_labels
 from dashboard.views.filters import filter_incidents
@@ -46,7 +47,6 @@ SORTS = {
     "Date, newest first": (["date_start"], False),
     "Most killed first": (["killed_max", "killed_min", "date_start"], False),
 }
-PAGE, SORT = "table_page", "table_sort"
 KEYBOARD_HINT = "With the keyboard: Tab into the table, arrow keys to a row, Shift+Space to select it."
 
 
@@ -59,11 +59,11 @@ def _page(frame: pd.DataFrame) -> pd.DataFrame:
         )
         return frame.sort_values(["date_start", "id"])
     pages = -(-len(frame) // PAGE_ROWS)
-    if st.session_state.get(PAGE, 1) > pages:  # the filters changed under a later page
-        st.session_state[PAGE] = pages
+    if st.session_state.get(TABLE_PAGE, 1) > pages:  # the filters changed under a later page
+        st.session_state[TABLE_PAGE] = pages
     left, right, _ = st.columns([2, 1, 2])
-    order = left.selectbox("Sort all rows by", list(SORTS), key=SORT)
-    page = right.number_input(f"Page (of {pages})", min_value=1, max_value=pages, step=1, key=PAGE)
+    order = left.selectbox("Sort all rows by", list(SORTS), key=TABLE_SORT)
+    page = right.number_input(f"Page (of {pages})", min_value=1, max_value=pages, step=1, key=TABLE_PAGE)
     columns, ascending = SORTS[order]
     first = (int(page) - 1) * PAGE_ROWS
     # Stable: rows that tie keep the loaded order (by id, for imports and synthetic data).

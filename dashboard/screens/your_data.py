@@ -13,45 +13,17 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components.context import PageContext
+from dashboard.components.keys import BESIDE, REPORT, UPLOADED
 from dashboard.components.selection import clear_selection
 from dashboard.components.session_memory import drop_upload_bytes, free_with_session, give_back_memory
-from dashboard.components.sidebar import reset_filters
+from dashboard.components.state import reset_filters
 from dashboard.importers import FORMATS, import_file
 from dashboard.records.loader import Dataset
 from dashboard.records.problems import DataError
 from dashboard.sources import imported_dataset
 from dashboard.views.escape import text_for_markdown
-from dashboard.views.profile import DataProfile, profile_of
 
-UPLOADED, BESIDE, REPORT = "uploaded", "uploaded_beside", "uploaded_report"
-COMBINED, PROFILE = "uploaded_combined", "uploaded_profile"  # built once per upload, not per rerun
 FORMAT_CHOICES = {"": "Recognise from the header", **{name: module.LABEL for name, module in FORMATS.items()}}
-
-
-def active_dataset(curated: Dataset) -> Dataset:
-    """The curated data, the uploaded data, or both side by side (the `source_dataset` column tells them apart)."""
-    uploaded: Dataset | None = st.session_state.get(UPLOADED)
-    if uploaded is None:
-        return curated
-    if not st.session_state.get(BESIDE):
-        return uploaded
-    combined = st.session_state.get(COMBINED)
-    if combined is None or combined[0] is not uploaded or combined[1] is not curated:
-        frame = pd.concat([curated.frame, uploaded.frame], ignore_index=True)
-        name = f"{curated.meta.get('name', 'Curated incidents')} + {uploaded.meta.get('name')}"
-        meta = {**curated.meta, "name": name, "version": uploaded.meta.get("version")}
-        combined = (uploaded, curated, Dataset(frame, uploaded.path, meta, curated.article))
-        st.session_state[COMBINED] = combined
-    return combined[2]
-
-
-def session_profile(dataset: Dataset) -> DataProfile:
-    """The filter choices and colours of this session's data, computed once per dataset shown."""
-    kept = st.session_state.get(PROFILE)
-    if kept is None or kept[0] is not dataset:
-        kept = (dataset, profile_of(dataset.frame))
-        st.session_state[PROFILE] = kept
-    return kept[1]
 
 
 def _switch(dataset: Dataset | None, beside: bool = False) -> None:

@@ -16,15 +16,16 @@ Query parameters besides the filters (see filters.py), stable and documented in 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dashboard.records.numbers import whole_number
 
 from .boundary_layer import BASEMAPS, DEFAULT_BASEMAP
 from .choropleth import DEFAULT_MEASURE, MEASURES
 from .colors import COLOR_OPTIONS, DEFAULT_COLOR
-from .filters import FILTER_PARAMS, Choices, Filters, parse_query
+from .filters import FILTER_PARAMS, MAX_TEXT, Choices, Filters, parse_query
 from .notices import shown, summarised
 
 MAP_LAYERS = {"incidents": "Incidents", "provinces": "Totals by province"}
@@ -91,12 +92,33 @@ def _step(params: Mapping[str, Sequence[str]], steps: int, ignored: list[str]) -
     return None
 
 
+def normalised(view: View, span: tuple[dt.date, dt.date] | None) -> View:
+    """The one form of a view, whether it came from a URL or from the widgets.
+
+    A date at or beyond the data's first or last day filters nothing, so it is no date filter (the
+    date widget cannot go past the edges either); search text is stripped and cut to MAX_TEXT,
+    the length the search box accepts.
+    """
+    filters = view.filters
+    date_from, date_to = filters.date_from, filters.date_to
+    if span is not None:
+        date_from = date_from if date_from and date_from > span[0] else None
+        date_to = date_to if date_to and date_to < span[1] else None
+    text = filters.text.strip()[:MAX_TEXT]
+    return replace(view, filters=replace(filters, date_from=date_from, date_to=date_to, text=text))
+
+
 def parse_view(
-    params: Mapping[str, Sequence[str]], choices: Choices, ids: Collection[str], steps: int = 0
+    params: Mapping[str, Sequence[str]],
+    choices: Choices,
+    ids: Collection[str],
+    steps: int = 0,
+    span: tuple[dt.date, dt.date] | None = None,
 ) -> tuple[View, list[str]]:
     """The view a URL asks for, and a message for each parameter or value that was ignored.
 
-    `steps` is how many article passages there are, so `step` can be checked.
+    `steps` is how many article passages there are, so `step` can be checked; `span` is the data's
+    first and last day, for `normalised`.
     """
     filters, ignored = parse_query({k: v for k, v in params.items() if k in FILTER_PARAMS}, choices)
     incidents: list[str] = []
@@ -112,4 +134,5 @@ def parse_view(
     measure = _one_of(params, "measure", MEASURES, DEFAULT_MEASURE, ignored)
     basemap = _one_of(params, "basemap", BASEMAPS, DEFAULT_BASEMAP, ignored)
     unknown = [name for name in params if name not in FILTER_PARAMS | VIEW_PARAMS]
-    return View(filters, tuple(incidents), color, layer, step, order, measure, basemap), summarised(ignored, unknown)
+    view = View(filters, tuple(incidents), color, layer, step, order, measure, basemap)
+    return normalised(view, span), summarised(ignored, unknown)
