@@ -142,7 +142,8 @@ class FitToIncidents(MacroElement):
 
     The app picks the opening zoom without knowing the map's real width (a phone's is a third of a
     desktop's); this checks the real view once the layer is drawn and widens it only when some
-    incident is outside, so a desktop view stays as the app chose it.
+    incident is outside, so a desktop view stays as the app chose it. It checks once per set of
+    incidents (per bounds), never again after the reader has moved the map.
     """
 
     _template = Template(
@@ -151,9 +152,14 @@ class FitToIncidents(MacroElement):
         (function () {
           var group = {{ this._parent.get_name() }};
           var bounds = L.latLngBounds({{ this.bounds_json }});
+          var key = {{ this.bounds_json|tojson }};
           function fit() {
             var map = group._map;
             if (!map || !bounds.isValid()) { return; }
+            // Once per set of incidents: the layers are redrawn whenever they change (a zoom that
+            // draws incidents one by one changes them), and fitting again would undo the reader's zoom.
+            if (map._fittedTo === key) { return; }
+            map._fittedTo = key;
             if (!map.getBounds().contains(bounds)) {
               map.fitBounds(bounds, {padding: [24, 24], maxZoom: {{ this.max_zoom }}});
             }

@@ -12,7 +12,7 @@ def test_incident_page_shows_the_grade_and_how_it_was_reached():
     assert not app.exception
     text = " ".join(m.value for m in app.markdown)
     plain = text.replace("\\", "")  # data is shown escaped for Markdown
-    assert "**Grade:** contested (tolls differ: at least 6 (Reuters); 6 (The Guardian); 5 (AFP))" in plain
+    assert "**Grade:** contested (tolls differ: at least 6 (Reuters); 6 (The Guardian, dpa); 5 (AFP, Anadolu Agency))" in plain
     assert "AFP (via Business Standard)" in plain  # where the copy cited is hosted
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from benchmarks.synthetic import synthetic_incidents
 from dashboard.records.tables import write_table
@@ -37,10 +38,31 @@ def count_bounds(label: str) -> tuple[float, float]:
     return float(label), float(label)
 
 
-@pytest.mark.xfail(
-    reason="flaky in 2 of 4 fresh-clone CI runs (passes alone): zooming races the map's first bounds rerun; to fix next",
-    strict=False,
-)
+def zoom_in_until_drawn(page: Page, tries: int = 3) -> None:
+    """Zoom in on one town (Jalalabad, the Nangarhar point), again if the map was still settling.
+
+    The map reports its bounds once drawn, and that report reruns the app; a zoom made while that
+    first run is in flight can be overtaken by it. A reader whose zoom is overtaken zooms again; so
+    does this test, at most `tries` times, each after the app has gone idle.
+    """
+    idle = page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    zoomed = page.get_by_text("Zoomed in: the", exact=False)
+    for attempt in range(tries):
+        idle.wait_for(timeout=60_000)
+        page.evaluate(
+            """() => {
+                const win = document.querySelector('iframe[title="streamlit_folium.st_folium"]').contentWindow;
+                win.map.setView([34.43, 70.45], 11);
+            }"""
+        )
+        try:
+            zoomed.wait_for(timeout=30_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == tries - 1:
+                raise
+
+
 def test_the_map_groups_many_incidents_and_draws_them_one_by_one_when_zoomed_in(large_server: str, page: Page):
     page.goto(f"{large_server}/map")
     frame = page.frame_locator(MAP_FRAME).first
@@ -54,14 +76,12 @@ def test_the_map_groups_many_incidents_and_draws_them_one_by_one_when_zoomed_in(
     assert frame.locator("path.leaflet-interactive:not(.province-shape)").count() == 0
     # Zoom in on one town (Jalalabad, the Nangarhar point) as a reader would, with the mouse wheel.
     page.frame_locator(MAP_FRAME).first.locator(".leaflet-container").wait_for()
-    page.evaluate(
-        """() => {
-            const win = document.querySelector('iframe[title="streamlit_folium.st_folium"]').contentWindow;
-            win.map.setView([34.43, 70.45], 11);
-        }"""
-    )
-    expect(page.get_by_text("Zoomed in: the", exact=False)).to_be_visible(timeout=60_000)
-    frame.locator("path.leaflet-interactive:not(.province-shape)").first.wait_for(timeout=60_000)
+    zoom_in_until_drawn(page)
+    frame.locator("path.leaflet-interactive:not(.province-shape)").filter(visible=True).first.wait_for(timeout=60_000)
+    # The redrawn layers must not undo the reader's zoom. They did: the fit-to-incidents check ran
+    # again with every redraw, 0.5 s later, and zoomed back out to the whole region (the CI flake).
+    page.wait_for_timeout(2_000)
+    assert page.evaluate(f"() => document.querySelector('{MAP_FRAME}').contentWindow.map.getZoom()") >= 10
     drawn = page.get_by_text("Zoomed in: the", exact=False).inner_text()
     in_view = int(re.search(r"Zoomed in: the (\d+) in this part", drawn).group(1))
     assert 0 < in_view <= 1000

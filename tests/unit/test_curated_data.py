@@ -48,8 +48,22 @@ def test_relative_dates_are_resolved_against_publication_day():
 
 def test_not_stated_is_empty_not_zero():
     frame = load_dataset().frame.set_index("id")
-    assert pd.isna(frame.loc["kunduz-buzkashi-2014-03-25", "injured_min"])
+    # The February-March strikes: no source gives an injured figure, so it stays empty, never 0.
+    assert pd.isna(frame.loc["north-waziristan-air-strikes-2014-02-20", "injured_min"])
     assert (frame["killed_min"].dropna() > 0).all()
+
+
+def test_injured_of_the_25_march_attacks_come_from_agency_reports():
+    """Asadabad: 16 (Kunar police chief to dpa); Kunduz: 20 (police to dpa and to Anadolu)."""
+    frame = load_dataset().frame.set_index("id")
+    bank, buzkashi = frame.loc["kunar-bank-2014-03-25"], frame.loc["kunduz-buzkashi-2014-03-25"]
+    assert (bank["injured_min"], bank["injured_max"]) == (16, 16)
+    assert (buzkashi["injured_min"], buzkashi["injured_max"]) == (20, 20)
+    assert (bank["attackers_killed_min"], bank["attackers_killed_max"]) == (1, 3)
+    for row in (bank, buzkashi):
+        assert "Injured: no figure" not in row["casualty_note"]
+        assert row["claimed_by"] == "Taliban (Afghan)"
+    assert "dpa" in bank["casualty_note"] and "Anadolu" in buzkashi["casualty_note"]
 
 
 def test_claim_and_perpetrator_differ_where_sources_say_so():

@@ -22,7 +22,7 @@ def frame():
 def test_popup_says_the_grade_and_how_it_was_reached(frame):
     row = frame.set_index("id", drop=False).loc[KUNDUZ]
     popup = popup_html(row)
-    assert "Grade: contested (tolls differ: at least 6 (Reuters); 6 (The Guardian); 5 (AFP))" in popup
+    assert "Grade: contested (tolls differ: at least 6 (Reuters); 6 (The Guardian, dpa); 5 (AFP, Anadolu Agency))" in popup
     context = frame[frame["kind"] == "context"].iloc[0]
     assert "Grade: not graded" in popup_html(context)
 

@@ -128,7 +128,7 @@ def test_curated_grades_are_computed_for_every_attack_and_strike_only():
     assert (frame.loc[violent, "grade"] != NOT_GRADED).all() and (frame.loc[~violent, "grade"] == NOT_GRADED).all()
     assert frame.loc["kabul-serena-hotel-2014-03-20", "grade"] == CORROBORATED
     assert frame.loc["kunduz-buzkashi-2014-03-25", "grade"] == CONTESTED
-    assert "5 (AFP)" in frame.loc["kunduz-buzkashi-2014-03-25", "grade_detail"]
+    assert "5 (AFP, Anadolu Agency)" in frame.loc["kunduz-buzkashi-2014-03-25", "grade_detail"]
 
 
 def test_tables_without_grades_read_as_not_graded():
