@@ -101,7 +101,8 @@ def figure_bytes(frame: pd.DataFrame) -> dict:
     from dashboard.records.gazetteer import load_gazetteer
     from dashboard.views.incident_map import MAX_MARKERS, base_map, plan_map
     from dashboard.views.profile import profile_of
-    from dashboard.views.timeline import MAX_POINTS, timeline_figure
+    from dashboard.views.timeline import timeline_figure
+    from dashboard.views.timeline_plan import MAX_POINTS
 
     scale = profile_of(frame).scales["kind"]
     gazetteer = load_gazetteer()

@@ -38,6 +38,7 @@ from dashboard.views.escape import text_for_markdown  # noqa: E402
 from dashboard.views.filters import Filters, filter_incidents  # noqa: E402
 from dashboard.views.passages import Passage, passages, records_of  # noqa: E402
 from dashboard.views.profile import RecordIds  # noqa: E402
+from dashboard.views.record_text import article_line  # noqa: E402
 from dashboard.views.summary import headline  # noqa: E402
 from dashboard.views.view_state import parse_view  # noqa: E402
 
@@ -149,9 +150,9 @@ def main() -> None:
     page_links(pages, view, side_nav)
 
     st.title(text_for_markdown(dataset.meta.get("name", "Incidents")) if current.url_path == "" else current.title)
-    described = [text_for_markdown(article[key]) for key in ("outlet", "title", "published") if article.get(key)]
-    if described:
-        st.caption(f"Source: {', '.join(described)}. One article's incidents, not a census.")
+    source = article_line(article)  # the same line as the snapshot's
+    if source:
+        st.caption(f"Source: {text_for_markdown(source)}. One article's incidents, not a census.")
     if ignored and view == url_view:  # once the view changes, the address is rewritten without them
         st.warning("Ignored in the link: " + "; ".join(text_for_markdown(message) for message in ignored))
     st.markdown(f"**Showing {len(frame)} of {len(everything)} incidents**")

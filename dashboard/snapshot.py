@@ -12,7 +12,6 @@ internet; without them the incidents still draw.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import io
 import zipfile
 from pathlib import Path
@@ -25,13 +24,24 @@ from dashboard import __version__
 from dashboard.records.gazetteer import Gazetteer
 from dashboard.records.loader import Dataset
 
-from .views.casualties import casualty_range
-from .views.choropleth import legend_html, shaded_corners
-from .views.colors import COLOR_OPTIONS, color_labels, color_scale, shape_chip, shape_scale
+from .views.choropleth import legend_html
+from .views.colors import color_labels, color_scale
+from .views.describe import describe_filters
 from .views.escape import text_for_html
-from .views.filters import LIST_PARAMS, Filters, filter_incidents
-from .views.incident_map import MapPlan, base_map, fit_view, plan_map
-from .views.labels import label, place_words
+from .views.filters import filter_incidents
+from .views.incident_map import MapPlan, base_map, opening_view, plan_map
+from .views.labels import label
+from .views.record_text import (
+    article_line,
+    casualty_text,
+    claim_text,
+    color_legend_html,
+    date_text,
+    legend_items,
+    perpetrator_text,
+    place_text,
+    source_links_html,
+)
 from .views.timeline import timeline_figure
 from .views.view_state import View
 
@@ -40,29 +50,8 @@ PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.mi
 MAP_HEIGHT = 520
 
 
-def describe_filters(filters: Filters) -> str:
-    """The filters in words, e.g. 'province: Kabul; kind: attack', or 'none (every record)'."""
-    parts = [
-        f"{name}: {', '.join(getattr(filters, attribute))}"
-        for attribute, name in LIST_PARAMS.items()
-        if getattr(filters, attribute)
-    ]
-    if filters.date_from:
-        parts.append(f"from {filters.date_from.isoformat()}")
-    if filters.date_to:
-        parts.append(f"to {filters.date_to.isoformat()}")
-    if filters.min_killed:
-        parts.append(f"at least {filters.min_killed} killed")
-    if filters.text:
-        parts.append(f"text: “{filters.text}”")
-    return "; ".join(parts) if parts else "none (every record)"
-
-
 def _map_html(frame: pd.DataFrame, view: View, gazetteer: Gazetteer, scale: dict[str, str]) -> tuple[str, MapPlan]:
-    located = frame.dropna(subset=["lat", "lon"])
-    center, zoom = fit_view(
-        *(shaded_corners(frame) if view.layer == "provinces" else (located["lat"], located["lon"])), height=MAP_HEIGHT
-    )
+    center, zoom, _ = opening_view(frame, view.layer, view.incidents, MAP_HEIGHT)  # where the app's map opens
     fmap = base_map("assets", center, zoom, basemap=view.basemap)
     plan = plan_map(
         frame, view.layer, gazetteer, view.color, scale, frozenset(view.incidents), zoom=zoom,
@@ -91,25 +80,17 @@ def _table_html(frame: pd.DataFrame) -> str:
     )
     rows = []
     for _, row in frame.sort_values(["date_start", "id"]).iterrows():
-        start, end = row["date_start"].date(), row["date_end"].date()
-        dates = start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
-        place = place_words(row)
-        sources = ", ".join(
-            f'<a href="{text_for_html(s["url"])}" rel="noopener noreferrer">{text_for_html(s.get("publisher") or s["url"])}</a>'
-            for s in row["sources"]
-            if isinstance(s, dict) and str(s.get("url", "")).startswith(("http://", "https://"))
-        )
-        cells = [
-            f"{text_for_html(dates)}<br><small>{text_for_html(label('date_precision', row['date_precision']))}</small>",
+        cells = [  # the words of views/record_text, as on the app's pages
+            text_for_html(date_text(row)),
             text_for_html(label("kind", row["kind"])),
             f"<b>{text_for_html(row['title'])}</b><br><small>{text_for_html(row['id'])}</small>",
-            f"{text_for_html(place)}<br><small>{text_for_html(label('location_precision', row['location_precision']))}</small>",
-            casualty_range(row["killed_min"], row["killed_max"]),
-            casualty_range(row["injured_min"], row["injured_max"]),
-            text_for_html("not stated" if pd.isna(row["perpetrator"]) else row["perpetrator"]),
-            text_for_html("no claim" if pd.isna(row["claimed_by"]) else row["claimed_by"]),
+            text_for_html(place_text(row)),
+            casualty_text(row, "killed"),
+            casualty_text(row, "injured"),
+            text_for_html(perpetrator_text(row)),
+            text_for_html(claim_text(row)),
             "" if pd.isna(row["article_quote"]) else f"<i>“{text_for_html(row['article_quote'])}”</i>",
-            sources,
+            source_links_html(row),
         ]
         rows.append(f'<tr data-id="{text_for_html(row["id"])}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     return f'<table id="incidents"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
@@ -123,7 +104,6 @@ PAGE = """<!doctype html>
 <style>
 body{{font-family:system-ui,sans-serif;margin:24px auto;max-width:1200px;padding:0 16px;color:#222}}
 .provenance{{background:#f4f4f4;padding:10px 14px;border-radius:6px;font-size:.92rem}}
-.legend span{{margin-right:14px}} .dot{{display:inline-block;width:11px;height:11px;border-radius:50%;margin-right:5px}}
 iframe{{width:100%;height:{map_height}px;border:1px solid #ccc}}
 table{{border-collapse:collapse;font-size:.85rem;width:100%}} td,th{{border-bottom:1px solid #ddd;padding:6px;vertical-align:top;text-align:left}}
 </style></head><body>
@@ -162,18 +142,12 @@ def build_snapshot(
         scale=scale,
     )
     map_page, plan = _map_html(frame, view, gazetteer, scale)
-    labels = sorted(set(color_labels(frame, view.color)))
-    shapes = shape_scale(scale, view.color)
-    chips = "".join(
-        f"<span>{shape_chip(shapes.get(code, 'circle'), scale.get(code, '#555'))}{html.escape(label(view.color, code))}</span>"
-        for code in labels
-    )
+    # As the app's pages show it: the choropleth's classes (charts.show_map), or the colour key (charts.show_legend).
+    items = legend_items(frame, view.color, scale, view.layer)
     legend = (
-        legend_html(plan.choropleth)
-        if plan.choropleth is not None
-        else f'<p class="legend"><b>{text_for_html(COLOR_OPTIONS[view.color])}:</b> {chips}</p>'
+        legend_html(plan.choropleth) if plan.choropleth is not None else color_legend_html(items, view.color) if items else ""
     )
-    described = ", ".join(text_for_html(article[k]) for k in ("outlet", "title", "published") if article.get(k))
+    described = article_line(meta.get("article"))
     page = PAGE.format(
         title=text_for_html(meta.get("name", "Incidents")),
         shown=len(frame),
@@ -182,7 +156,7 @@ def build_snapshot(
         data_version=text_for_html(meta.get("version", "not stated")),
         app_version=__version__,
         created=created.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        source=f" Source: {described}." if described else "",
+        source=f" Source: {text_for_html(described)}." if described else "",
         link=f' Live view: <a href="{text_for_html(link)}">{text_for_html(link)}</a>' if link else "",
         timeline=pio.to_html(figure, full_html=False, include_plotlyjs=False, div_id="timeline"),
         map_height=MAP_HEIGHT,

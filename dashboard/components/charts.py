@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
+from dataclasses import replace
 from functools import partial
 
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard.views.choropleth import legend_html, shaded_corners
-from dashboard.views.colors import COLOR_OPTIONS, color_labels, shape_chip, shape_scale
+from dashboard.views.choropleth import legend_html
 from dashboard.views.escape import text_for_markdown
-from dashboard.views.incident_map import base_map, bounds_from_leaflet, draws_groups, fit_view, plan_map
-from dashboard.views.labels import label as words
+from dashboard.views.incident_map import base_map, bounds_from_leaflet, draws_groups, opening_view, plan_map
 from dashboard.views.map_access import fit_layer
+from dashboard.views.playback import up_to
 from dashboard.views.province_click import province_from_tooltip, toggle_province
-from dashboard.views.timeline import BINS, MAX_POINTS, MAX_SHADED, binning, timeline_figure
+from dashboard.views.record_text import color_legend_html, legend_items
+from dashboard.views.timeline import timeline_figure
+from dashboard.views.timeline_plan import plan_timeline
 
 from .context import PageContext
 from .keys import DATES, FILTER_KEYS, focus, province_note
@@ -26,45 +27,25 @@ from .url import static_url
 
 
 def show_timeline(ctx: PageContext, key: str, height: int = 420) -> None:
+    """The timeline as its plan decides (points or counts, opening days, captions), with its words and list."""
+    marked = [*ctx.markers.values(), *(() if ctx.countdown is None else (ctx.countdown["date_start"].date(),))]
+    plan = plan_timeline(ctx.frame, marked, position=ctx.view.until)
     figure = timeline_figure(
         ctx.frame,
         color_by=ctx.view.color,
         markers=ctx.markers,
         highlight=frozenset(ctx.view.incidents),
         scale=ctx.scale,
-        in_view=() if ctx.countdown is None else (ctx.countdown["date_start"].date(),),
+        plan=plan,
     )
     figure.update_layout(height=height)
     # The selection is read back by record id (customdata), never by point index: colouring splits traces.
     st.plotly_chart(
         figure, key=key, width="stretch", on_select=partial(on_timeline_event, key, ctx.span), selection_mode=("points", "box")
     )
-    timeline_in_words(ctx, key)
-    context = ctx.frame[ctx.frame["kind"] == "context"]
-    periods = context[context["date_end"] > context["date_start"]]
-    if len(context) > MAX_SHADED:  # as the figure decides: beyond this, no shading
-        st.caption(f"{len(context)} context events: too many to shade or draw as lines; they are the diamonds in the top band.")
-    elif len(periods):
-        st.caption(
-            "Shaded periods: "
-            + "; ".join(
-                f"{text_for_markdown(row.title)} ({row.date_start:%d %b %Y} to {row.date_end:%d %b %Y})"
-                for row in periods.sort_values("date_start").itertuples()
-            )
-        )
-    binned = binning(ctx.frame)
-    if binned:
-        events = int((ctx.frame["kind"] != "context").sum())
-        st.caption(
-            f"{events} attacks and strikes: too many to draw one by one (over {MAX_POINTS}), so bars count them per "
-            f"{BINS[binned][1]}, an incident dated to an interval at its middle. Click a bar to narrow the dates to it; "
-            f"at {MAX_POINTS} or fewer each incident is a point."
-        )
-        return
-    st.caption(
-        "Points: attacks and strikes at the lowest reported death toll (hollow: not stated). Bars: incidents dated "
-        "only to an interval. Dashed lines: context events. Click or box-select points to select incidents."
-    )
+    timeline_in_words(ctx, key, plan.opening)
+    for caption in plan.captions:
+        st.caption(text_for_markdown(caption))
 
 
 def on_timeline_event(key: str, span: tuple[dt.date, dt.date] | None) -> None:
@@ -94,15 +75,17 @@ def map_focus(ctx: PageContext, key: str) -> tuple[str, ...]:
     return tuple(st.session_state[focus_key])
 
 
-def show_map(ctx: PageContext, key: str, height: int = 480) -> None:
-    """The filtered incidents (or province totals), fitted to them, or flown to the selection."""
-    frame = ctx.frame
+def show_map(ctx: PageContext, key: str, height: int = 480, follow_play: bool = False) -> None:
+    """The filtered incidents (or province totals), fitted to them, or flown to the selection.
+
+    `follow_play`: on a page with the play control, only those begun by its day (the view's `until`),
+    in a view fitted to them all, so that the map holds still while it fills.
+    """
+    whole = ctx.frame
+    frame = up_to(whole, ctx.view.until) if follow_play else whole
     focus_ids = map_focus(ctx, key)
-    focus = frame[frame["id"].isin(focus_ids)].dropna(subset=["lat", "lon"])
-    shown = focus if len(focus) else frame
-    center, zoom = fit_view(shown["lat"], shown["lon"], height=height)
-    if ctx.view.layer == "provinces" and not len(focus):
-        center, zoom = fit_view(*shaded_corners(frame), height=height)
+    # Fitted to every filtered incident, not only those begun by the play day: the map holds still while it fills.
+    center, zoom, shown = opening_view(whole, ctx.view.layer, focus_ids, height)
     # Too many incidents to draw one by one: the map reports where it is, so that zooming in on few
     # enough draws them (a rerun per pan or zoom). Otherwise only clicks come back and panning costs nothing.
     zoomable = draws_groups(frame, ctx.view.layer)
@@ -131,7 +114,7 @@ def show_map(ctx: PageContext, key: str, height: int = 480) -> None:
     if note:
         st.info(text_for_markdown(note))
     st.caption(plan.note())
-    map_in_words(ctx, key, plan.clickable)
+    map_in_words(replace(ctx, frame=frame) if frame is not whole else ctx, key, plan.clickable)
 
 
 def on_map_event(key: str, ids: list[str], shapes: frozenset[str], offered: frozenset[str]) -> None:
@@ -150,14 +133,8 @@ def on_map_event(key: str, ids: list[str], shapes: frozenset[str], offered: froz
 
 
 def show_legend(ctx: PageContext) -> None:
-    """Colour key shared by timeline and map. Labels are escaped: they come from the data."""
-    labels = sorted(color_labels(ctx.frame, ctx.view.color).unique())
-    if ctx.view.layer == "provinces" or not labels:
+    """Colour key shared by timeline and map (and the snapshot: views/record_text). Labels are escaped: they come from the data."""
+    items = legend_items(ctx.frame, ctx.view.color, ctx.scale, ctx.view.layer)
+    if not items:
         return
-    shapes = shape_scale(ctx.scale, ctx.view.color)
-    chips = "".join(
-        f'<span style="display:inline-block;margin-right:14px">{shape_chip(shapes.get(code, "circle"), ctx.scale.get(code, "#555"))}'
-        f"{html.escape(words(ctx.view.color, code))}</span>"
-        for code in labels
-    )
-    st.html(f'<div style="font-size:0.85rem"><b>{html.escape(COLOR_OPTIONS[ctx.view.color])}:</b> {chips}</div>')
+    st.html(color_legend_html(items, ctx.view.color))

@@ -12,10 +12,10 @@ from streamlit_folium import st_folium
 from dashboard.records.article import Article, squash
 from dashboard.records.grading import grade_of, grade_text
 from dashboard.views.boundary_layer import DEFAULT_BASEMAP
-from dashboard.views.casualties import casualty_range
-from dashboard.views.escape import markdown_link, text_for_markdown
+from dashboard.views.escape import text_for_markdown
 from dashboard.views.incident_map import base_map, fit_view, incident_layer
-from dashboard.views.labels import label, place_words
+from dashboard.views.labels import label
+from dashboard.views.record_text import casualty_text, date_text, place_text, source_lines_markdown
 
 from .context import PageContext
 from .selection import clear_selection
@@ -34,22 +34,12 @@ def _text(value: object, missing: str = "not stated") -> str:
     return missing if value is None or pd.isna(value) else text_for_markdown(value)
 
 
-def date_text(row: pd.Series) -> str:
-    start, end = row["date_start"].date(), row["date_end"].date()
-    span = start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
-    return f"{span} ({text_for_markdown(label('date_precision', row['date_precision']))})"
-
-
-def place_text(row: pd.Series) -> str:
-    return f"{text_for_markdown(place_words(row))} ({text_for_markdown(label('location_precision', row['location_precision']))})"
-
-
 def incident_card(row: pd.Series) -> None:
     """The selected incident in brief, under the charts."""
     st.markdown(f"**{text_for_markdown(row['title'])}**")
     st.markdown(
-        f"{date_text(row)} · {place_text(row)} · killed {casualty_range(row['killed_min'], row['killed_max'])}, "
-        f"injured {casualty_range(row['injured_min'], row['injured_max'])} · grade: {text_for_markdown(grade_of(row))}"
+        f"{date_text(row, text_for_markdown)} · {place_text(row, text_for_markdown)} · killed {casualty_text(row, 'killed')}, "
+        f"injured {casualty_text(row, 'injured')} · grade: {text_for_markdown(grade_of(row))}"
     )
     st.caption(_text(row["summary"], ""))
 
@@ -71,23 +61,10 @@ def _quote_in_paragraph(row: pd.Series, article: Article | None) -> None:
 
 
 def _sources(row: pd.Series) -> None:
-    sources = [s for s in row["sources"] if isinstance(s, dict)]
-    if not sources:
+    lines = source_lines_markdown(row)
+    if not lines:
         st.write("No corroborating source is recorded for this incident.")
         return
-    lines = []
-    for source in sources:
-        name = str(source.get("publisher") or source.get("url") or "source")
-        if source.get("via"):  # the copy cited is hosted elsewhere than the publisher's own site
-            name += f" (via {source['via']})"
-        line = f"- {markdown_link(name, source.get('url'))}"
-        if source.get("title"):
-            line += f": {text_for_markdown(source['title'])}"
-        if source.get("date"):
-            line += f" ({text_for_markdown(source['date'])})"
-        if source.get("supports"):
-            line += f". Supports: {text_for_markdown(source['supports'])}"
-        lines.append(line)
     st.markdown("\n".join(lines))
 
 
@@ -101,16 +78,15 @@ def incident_detail(record: pd.DataFrame, article: Article | None, in_view: bool
     st.write(_text(row["summary"], ""))
     left, right = st.columns([3, 2])
     with left:
-        st.markdown(f"**When:** {date_text(row)}")
+        st.markdown(f"**When:** {date_text(row, text_for_markdown)}")
         st.caption(_text(row["date_basis"], ""))
-        st.markdown(f"**Where:** {place_text(row)}")
+        st.markdown(f"**Where:** {place_text(row, text_for_markdown)}")
         st.caption(_text(row["location_basis"], ""))
         if not pd.isna(row.get("province_basis", pd.NA)):  # imports: whether the province was stated or derived
             st.caption(f"Province: {_text(row['province_basis'])}")
         st.markdown(
-            f"**Killed:** {casualty_range(row['killed_min'], row['killed_max'])} · "
-            f"**Injured:** {casualty_range(row['injured_min'], row['injured_max'])} · "
-            f"**Attackers killed:** {casualty_range(row['attackers_killed_min'], row['attackers_killed_max'])}"
+            f"**Killed:** {casualty_text(row, 'killed')} · **Injured:** {casualty_text(row, 'injured')} · "
+            f"**Attackers killed:** {casualty_text(row, 'attackers_killed')}"
         )
         st.caption(_text(row["casualty_note"], ""))
         st.markdown(" · ".join(f"**{name}:** {text_for_markdown(label(column, row[column]))}" for column, name in LABELS.items()))

@@ -22,8 +22,9 @@ DATES, KILLED, TEXT = "f_dates", "f_killed", "f_text"
 # Display widgets in the sidebar.
 COLOR, LAYER, MEASURE, BASEMAP = "v_color", "v_layer", "v_measure", "v_basemap"
 # Not widgets (their widgets live on one page, and Streamlit drops a widget's state on pages that
-# do not draw it): the article page's reading position and list order, and the selection.
-STEP, ORDER = "v_step", "v_order"
+# do not draw it): the article page's reading position and list order, the play control's day
+# (`until`), and the selection.
+STEP, ORDER, UNTIL = "v_step", "v_order", "v_until"
 SELECTED = "selected"  # tuple of record ids
 SELECTED_BY = "selected_by"  # the widget key that made the current selection
 # The URL as this app last read or wrote it: a run whose URL differs came from outside (Back,
@@ -40,6 +41,10 @@ ARTICLE_ORDER = "article_order"  # the article page's radio; ORDER above is the 
 INCIDENT_PICKER, INCIDENT_TYPED, INCIDENT_UNKNOWN = "incident_picker", "incident_id_typed", "incident_id_unknown"
 UPLOADED, BESIDE, REPORT = "uploaded", "uploaded_beside", "uploaded_report"
 COMBINED, PROFILE = "uploaded_combined", "uploaded_profile"  # built once per upload, not per rerun
+PLAYING = "play_running"  # the play control is playing (its timed fragment moves UNTIL on)
+# Set by a full run just before it draws the play control's ticker: the ticker's first run, inside that
+# full run, must not move a step (only its timed reruns, on their own, do).
+PLAY_IN_FULL_RUN = "play_in_full_run"
 
 
 def last_click(map_key: str) -> str:

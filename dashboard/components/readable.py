@@ -8,7 +8,6 @@ import streamlit as st
 
 from dashboard.views.describe import incident_list, map_summary, timeline_summary
 from dashboard.views.escape import text_for_markdown
-from dashboard.views.timeline import opening_span
 
 from .context import PageContext
 from .selection import select
@@ -41,9 +40,7 @@ def map_in_words(ctx: PageContext, key: str, clickable: list[str]) -> None:
     _incident_buttons(drawn, key, "Incidents on the map")
 
 
-def timeline_in_words(ctx: PageContext, key: str) -> None:
-    """The timeline's sentence (the days it opens on), and every incident it shows as a list."""
-    marked = [*ctx.markers.values(), *(() if ctx.countdown is None else (ctx.countdown["date_start"].date(),))]
-    span = opening_span(ctx.frame, marked)
+def timeline_in_words(ctx: PageContext, key: str, span: tuple[pd.Timestamp, pd.Timestamp] | None) -> None:
+    """The timeline's sentence (`span`: the days it opens on, from its plan), and every incident it shows as a list."""
     st.markdown(text_for_markdown(timeline_summary(ctx.frame, *(span or (None, None)))))
     _incident_buttons(ctx.frame, key, "Incidents on the timeline")

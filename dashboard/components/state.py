@@ -45,6 +45,7 @@ from .keys import (
     SELECTED_BY,
     STEP,
     TEXT,
+    UNTIL,
     URL_SEEN,
 )
 
@@ -83,6 +84,7 @@ def seed(view: View, span: tuple[dt.date, dt.date]) -> None:
     st.session_state[BASEMAP] = view.basemap
     st.session_state[STEP] = view.step
     st.session_state[ORDER] = view.order
+    st.session_state[UNTIL] = view.until
     st.session_state[SELECTED] = view.incidents
     st.session_state[SELECTED_BY] = "url"
 
@@ -133,6 +135,7 @@ def view_from_widgets(span: tuple[dt.date, dt.date]) -> View:
         st.session_state[ORDER],
         st.session_state[MEASURE],
         st.session_state[BASEMAP],
+        st.session_state.get(UNTIL),
     )
     return normalised(view, span)
 

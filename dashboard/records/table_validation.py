@@ -170,7 +170,12 @@ def _check_required(checker: TableChecker) -> None:
 def _check_dates(checker: TableChecker) -> None:
     start, end = pd.Series(checker.typed["date_start"]), pd.Series(checker.typed["date_end"])
     before = (end < start).fillna(False).to_numpy(dtype=bool)
-    checker.add(before, "date_end", lambda p: f"{end.iloc[p].date()} is before date_start {start.iloc[p].date()}")
+    checker.add(before, "date_end", lambda p: f"{_day(end.iloc[p])} is before date_start {_day(start.iloc[p])}")
+
+
+def _day(stamp: pd.Timestamp) -> str:
+    """'2014-03-20'; also for a day outside Python's dates (year 0 or before), where .date() raises."""
+    return stamp.isoformat().split("T")[0]
 
 
 def _check_place(checker: TableChecker) -> None:

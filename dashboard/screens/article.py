@@ -10,12 +10,12 @@ import streamlit as st
 
 from dashboard.components.charts import show_map, show_timeline
 from dashboard.components.context import PageContext
-from dashboard.components.details import date_text
 from dashboard.components.keys import ARTICLE_ORDER, ORDER, STEP
 from dashboard.components.selection import select
 from dashboard.records.article import squash
 from dashboard.views.escape import text_for_markdown
 from dashboard.views.passages import Passage, paragraph_markdown, reading_order
+from dashboard.views.record_text import date_span, date_text
 from dashboard.views.view_state import ORDERS
 
 SOURCE = "article"
@@ -80,7 +80,7 @@ def _current_records(ctx: PageContext, current: Passage | None) -> None:
         st.markdown(f"> {text_for_markdown(text)}")
     rows = ctx.everything.set_index("id", drop=False).loc[list(current.ids)]
     for _, row in rows.iterrows():
-        st.markdown(f"**{text_for_markdown(row['title'])}** · {date_text(row)}")
+        st.markdown(f"**{text_for_markdown(row['title'])}** · {date_text(row, text_for_markdown)}")
     hidden = [i for i in current.ids if i not in set(ctx.frame["id"])]
     if hidden:
         st.caption(f"{len(hidden)} of these are outside the current filters, so the map and timeline do not show them.")
@@ -108,7 +108,7 @@ def _incident_list(ctx: PageContext) -> None:
     for incident_id in ids:
         row = by_id.loc[incident_id]
         where = f"\\[{step_of[incident_id]}\\]" if incident_id in step_of else "(no passage)"
-        lines.append(f"- {where} {row['date_start']:%d %b %Y}: {text_for_markdown(row['title'])}")
+        lines.append(f"- {where} {date_span(row)}: {text_for_markdown(row['title'])}")
     st.markdown("\n".join(lines))
 
 

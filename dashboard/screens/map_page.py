@@ -7,12 +7,14 @@ import streamlit as st
 from dashboard.components.charts import show_legend, show_map
 from dashboard.components.context import PageContext
 from dashboard.components.details import selection_panel
+from dashboard.components.play import play_control
 from dashboard.views.escape import text_for_markdown
 
 
 def render(ctx: PageContext) -> None:
     show_legend(ctx)
-    show_map(ctx, key="map_page_map", height=620)
+    show_map(ctx, key="map_page_map", height=620, follow_play=True)
+    play_control(ctx, key="map_page_play")  # under the map: the map stays where a reader expects it
     unplaced = ctx.frame[ctx.frame["lat"].isna()]
     if len(unplaced) > 20:
         st.caption(f"Not on the map (no single place): {len(unplaced)} records, listed on the Incidents page.")

@@ -1,4 +1,4 @@
-"""Overview: the headline figures, then timeline and map side by side, then the selection."""
+"""Overview: the headline figures, timeline and map side by side with the play control under them, then the selection."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard.components.charts import show_legend, show_map, show_timeline
 from dashboard.components.context import PageContext
 from dashboard.components.details import selection_panel
+from dashboard.components.play import play_control
 from dashboard.views.summary import days_text, headline
 
 
@@ -34,5 +35,8 @@ def render(ctx: PageContext) -> None:
         show_timeline(ctx, key="overview_timeline", height=400)
     with right:
         st.header("Map")
-        show_map(ctx, key="overview_map", height=400)
+        show_map(ctx, key="overview_map", height=400, follow_play=True)
+    # Under the charts it drives: above them it moved the map down the page, and a click on a numbered
+    # group then no longer fanned it out (seen in Chromium).
+    play_control(ctx, key="overview_play")
     selection_panel(ctx)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .numbers import short_number
+
 
 def casualty_range(low: object, high: object) -> str:
     """'9', '2-5', 'at least 15', or 'not stated'."""
@@ -29,8 +31,8 @@ class TotalRange:
         return self.text(str)
 
     def short(self) -> str:
-        """As str(), with large figures rounded ('2.13M-2.74M'), for a headline tile that has no room."""
-        return self.text(compact_number)
+        """As str(), with large figures shortened ('2.1M-2.7M', views/numbers.py), for a headline tile that has no room."""
+        return self.text(short_number)
 
     def text(self, number) -> str:
         if self.stated == 0:
@@ -38,15 +40,6 @@ class TotalRange:
         if self.high is None:
             return f"at least {number(self.low)}"
         return number(self.low) if self.low == self.high else f"{number(self.low)}-{number(self.high)}"
-
-
-def compact_number(value: int) -> str:
-    """Exact below 100,000; then thousands or millions to three figures ('512k', '2.13M')."""
-    if value < 100_000:
-        return str(value)
-    if value < 1_000_000:
-        return f"{value / 1000:.0f}k"
-    return f"{value / 1_000_000:.3g}M"
 
 
 def total_range(lows: pd.Series, highs: pd.Series) -> TotalRange:

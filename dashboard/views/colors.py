@@ -28,12 +28,16 @@ PALETTE = ("#264c73", "#ff8000", "#b28cd9", "#7f00ff", "#19b366", "#861313", "#c
 # different period from the colours, so that two categories never share both up to 30 values.
 SHAPES = ("circle", "square", "diamond", "triangle-up", "triangle-down", "hexagon")
 KIND_SHAPES = {"attack": "circle", "strike": "square", "context": "diamond"}
-# Grades keep one colour each, whatever the data holds: corroborated green, contested vermilion.
+# Grades keep one colour each, whatever the data holds: corroborated dark green, single source sky blue,
+# contested orange, article only dark purple, not graded grey. Found like PALETTE (a hue-lightness grid
+# around those hues): every two differ by more than 30 (CIELAB) with typical vision and simulated
+# protanopia, deuteranopia and tritanopia. The Okabe-Ito set used before lost article only (#cc79a7)
+# against the grey with deuteranopia (7.5). Their shapes (shape_scale) are the second cue.
 GRADE_COLORS = {
-    CORROBORATED: "#009e73",
-    SINGLE_SOURCE: "#0072b2",
-    CONTESTED: "#d55e00",
-    ARTICLE_ONLY: "#cc79a7",
+    CORROBORATED: "#145229",
+    SINGLE_SOURCE: "#00aaff",
+    CONTESTED: "#bd660f",
+    ARTICLE_ONLY: "#592673",
     NOT_GRADED: "#7f8c8d",
 }
 NOT_STATED = "not stated"

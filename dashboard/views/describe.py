@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .casualties import casualty_range
 from .colors import COLOR_OPTIONS
+from .filters import LIST_PARAMS, Filters
 from .labels import country_name, label, place_words
+from .record_text import casualty_text
 from .summary import Headline
 
 
@@ -39,6 +40,24 @@ def plural(count: int, one: str, many: str | None = None) -> str:
 def countries_text(codes: pd.Series) -> str:
     names = sorted({country_name(code) for code in codes.dropna().unique()})
     return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
+
+def describe_filters(filters: Filters) -> str:
+    """The filters in words, e.g. 'province: Kabul; kind: attack', or 'none (every record)'."""
+    parts = [
+        f"{name}: {', '.join(getattr(filters, attribute))}"
+        for attribute, name in LIST_PARAMS.items()
+        if getattr(filters, attribute)
+    ]
+    if filters.date_from:
+        parts.append(f"from {filters.date_from.isoformat()}")
+    if filters.date_to:
+        parts.append(f"to {filters.date_to.isoformat()}")
+    if filters.min_killed:
+        parts.append(f"at least {filters.min_killed} killed")
+    if filters.text:
+        parts.append(f"text: “{filters.text}”")
+    return "; ".join(parts) if parts else "none (every record)"
 
 
 def headline_sentence(frame: pd.DataFrame, figures: Headline) -> str:
@@ -111,7 +130,7 @@ def incident_list(frame: pd.DataFrame, limit: int = 50) -> tuple[list[ListedInci
     ordered = first[["date_start", "id"]].sort_values(["date_start", "id"], kind="stable")
     items = []
     for _, row in frame.loc[ordered.index[:limit]].iterrows():
-        killed = "" if row["kind"] == "context" else f" · killed {casualty_range(row['killed_min'], row['killed_max'])}"
+        killed = "" if row["kind"] == "context" else f" · killed {casualty_text(row, 'killed')}"
         when = span_text(row["date_start"], row["date_end"])
         where = place_words(row, ("place", "province", "country"))
         kind = f" ({label('kind', row['kind']).lower()})" if row["kind"] == "context" else ""

@@ -14,17 +14,13 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from .casualties import add_up, casualty_range, group_range
+from .casualties import casualty_range
 from .colors import COLOR_OPTIONS, KIND_COLORS, UNKNOWN_COLOR, color_labels, color_scale, shape_scale
 from .escape import text_for_plotly
 from .labels import label, labels_for
+from .timeline_bins import add_bars, add_context_counts, bin_totals
+from .timeline_plan import ONE_DAY, TimelinePlan, plan_timeline
 
-ONE_DAY = pd.Timedelta(days=1)
-# Above this many attacks and strikes the timeline draws counts per day, week or month, not points:
-# each point costs about 300 bytes of figure and the browser's time to draw it.
-MAX_POINTS = 2000
-# Context periods are shaded one by one up to this many; more would cover the chart.
-MAX_SHADED = 50
 DRAWN_COLUMNS = (
     "id",
     "kind",
@@ -39,30 +35,7 @@ DRAWN_COLUMNS = (
     "killed_max",
 )
 TEXT_COLOR = "#333333"  # 12.6:1 on white
-BINS = {"day": ("D", "day"), "week": ("W-SUN", "week"), "month": ("M", "month")}  # name -> (period, label)
-
-
-def bin_for(first: pd.Timestamp, last: pd.Timestamp) -> str:
-    """The bin that keeps a range readable: days up to four months, weeks up to three years, then months."""
-    days = (last - first).days
-    return "day" if days <= 120 else "week" if days <= 3 * 365 else "month"
-
-
-def binning(frame: pd.DataFrame) -> str | None:
-    """The bin the timeline counts attacks and strikes by, or None when it draws each as a point."""
-    if int((frame["kind"] != "context").sum()) <= MAX_POINTS:
-        return None
-    return bin_for(frame["date_start"].min(), frame["date_end"].max())
-
-
-def bin_starts(days: pd.Series, name: str) -> pd.Series:
-    return days.dt.to_period(BINS[name][0]).dt.start_time.astype("datetime64[s]")
-
-
-def bin_keys(starts: pd.DatetimeIndex, name: str) -> list[str]:
-    """Carried by each bar in customdata: a click narrows the date filter to the bin's first and last day."""
-    ends = starts.to_period(BINS[name][0]).end_time.normalize()
-    return [f"bin:{a}:{b}" for a, b in zip(starts.strftime("%Y-%m-%d"), ends.strftime("%Y-%m-%d"), strict=True)]
+POSITION_COLOR = "#000000"
 
 
 def _hovers(rows: pd.DataFrame) -> list[str]:
@@ -93,40 +66,63 @@ def timeline_figure(
     highlight: frozenset[str] = frozenset(),
     scale: dict[str, str] | None = None,
     in_view: tuple[dt.date, ...] = (),
+    plan: TimelinePlan | None = None,
 ) -> go.Figure:
     """Incidents over time, one trace per colour value; `markers` adds labelled day lines (election, publication).
 
-    `scale` (label -> colour) is normally computed on the whole dataset, so that a filter does not
-    repaint the categories that remain. `in_view` names days the opening view must include (the
-    election the headline counts down to).
+    `plan` (plan_timeline) decides the mode, the bins and the opening days; without one it is made here
+    from `frame`, `markers` and `in_view` (days the opening view must include, such as the election
+    the headline counts down to). `scale` (label -> colour) is normally computed on the whole dataset,
+    so that a filter does not repaint the categories that remain.
     """
     if color_by not in COLOR_OPTIONS:
         raise ValueError(f"color_by must be one of {', '.join(COLOR_OPTIONS)}, not {color_by!r}")
+    plan = plan or plan_timeline(frame, [*(markers or {}).values(), *in_view])
     figure = go.Figure()
     # Only the columns drawn: subsets of a million rows copy every column they carry.
     frame = frame[[c for c in dict.fromkeys((*DRAWN_COLUMNS, color_by)) if c in frame.columns]]
-    events = frame[frame["kind"] != "context"]
+    _draw_incidents(figure, frame[frame["kind"] != "context"], plan, color_by, highlight, scale)
+    _draw_context(figure, frame[frame["kind"] == "context"], plan, highlight)
+    _draw_days(figure, markers or {}, plan.position)
+    _lay_out(figure, plan, color_by)
+    return figure
+
+
+def _draw_incidents(
+    figure: go.Figure,
+    events: pd.DataFrame,
+    plan: TimelinePlan,
+    color_by: str,
+    highlight: frozenset[str],
+    scale: dict[str, str] | None,
+) -> None:
     groups = color_labels(events, color_by)
     colors = scale or color_scale(groups.unique(), color_by)
     shapes = shape_scale(colors, color_by)
-    binned = binning(frame)
-    totals = _bin_totals(events, groups, binned) if binned else None
+    totals = bin_totals(events, groups, plan.bin) if plan.bin else None
     for value in sorted(groups.unique()):
         color = colors.get(value, UNKNOWN_COLOR)
-        if totals is not None:
-            _add_bars(figure, totals.loc[value], binned, label(color_by, value), color)
+        if totals is not None and plan.bin:
+            add_bars(figure, totals.loc[value], plan.bin, label(color_by, value), color)
         else:
             _add_group(figure, events[groups == value], value, color, highlight, color_by, shapes.get(value, "circle"))
-    context = frame[frame["kind"] == "context"]
-    if len(context) <= MAX_SHADED:
+
+
+def _draw_context(figure: go.Figure, context: pd.DataFrame, plan: TimelinePlan, highlight: frozenset[str]) -> None:
+    if plan.context_mode == "shaded":
         for _, row in context.iterrows():
             _shade_context(figure, row)
         _label_days(figure, context[context["date_end"] == context["date_start"]])
-    if len(context) > MAX_POINTS:
-        _add_context_counts(figure, context, binned or bin_for(frame["date_start"].min(), frame["date_end"].max()))
+    if plan.context_mode == "counts" and plan.context_bin:
+        add_context_counts(figure, context, plan.context_bin)
     elif len(context):
         _add_context_row(figure, context, highlight)
-    for marker_name, day in (markers or {}).items():
+
+
+def _draw_days(figure: go.Figure, markers: dict[str, dt.date], position: dt.date | None) -> None:
+    """The labelled days (the article's publication) dotted, and the play control's position as a solid line
+    at the end of its day: an incident on that day is left of it, among those shown."""
+    for marker_name, day in markers.items():
         figure.add_vline(
             x=pd.Timestamp(day).isoformat(),
             line_dash="dot",
@@ -136,7 +132,21 @@ def timeline_figure(
             annotation_font_size=11,
             annotation_font_color=TEXT_COLOR,
         )
-    opening = _initial_range(frame, [*(markers or {}).values(), *in_view])
+    if position is not None:
+        figure.add_vline(
+            x=(pd.Timestamp(position) + ONE_DAY).isoformat(),
+            line_width=2,
+            line_color=POSITION_COLOR,
+            annotation_text=f"Up to {position.day} {position:%b %Y}",
+            annotation_position="bottom left",
+            annotation_font_size=11,
+            annotation_font_color=TEXT_COLOR,
+            annotation_bgcolor="rgba(255,255,255,0.85)",
+        )
+
+
+def _lay_out(figure: go.Figure, plan: TimelinePlan, color_by: str) -> None:
+    opening = plan.opening_range
     figure.update_layout(
         # Streamlit's chart theme greys tick labels (#808495, 3.7:1 on white); text must reach 4.5:1.
         font={"color": TEXT_COLOR},
@@ -149,7 +159,7 @@ def timeline_figure(
             "range": opening,
         },
         yaxis={
-            "title": f"Incidents per {BINS[binned][1]}" if binned else "Killed (lowest reported figure)",
+            "title": plan.y_title,
             "rangemode": "tozero",
             "tickfont": {"color": TEXT_COLOR},
             "title_font": {"color": TEXT_COLOR},
@@ -169,28 +179,6 @@ def timeline_figure(
         hovermode="closest",
         height=420,
     )
-    return figure
-
-
-def opening_span(
-    frame: pd.DataFrame, marked: list[dt.date] | tuple[dt.date, ...] = ()
-) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """The days the timeline opens on: the attacks and strikes and the marked days (the election, the
-    article), so that a context record a year earlier does not squash them. Context only: its days."""
-    events = frame[frame["kind"] != "context"]
-    days = [pd.Timestamp(d) for d in marked]
-    source = events if len(events) else frame
-    if len(source):
-        days += [source["date_start"].min(), source["date_end"].max()]
-    return (min(days), max(days)) if days else None
-
-
-def _initial_range(frame: pd.DataFrame, marked: list[dt.date]) -> list[str] | None:
-    span = opening_span(frame, marked)
-    if span is None:
-        return None
-    pad = pd.Timedelta(days=4)
-    return [(span[0] - pad).isoformat(), (span[1] + ONE_DAY + pad).isoformat()]
 
 
 def _add_group(
@@ -293,57 +281,5 @@ def _add_context_row(figure: go.Figure, rows: pd.DataFrame, highlight: frozenset
                 "color": KIND_COLORS["context"],
                 "line": {"width": [3 if i in highlight else 1 for i in rows["id"]], "color": "#000000"},
             },
-        )
-    )
-
-
-def _bin_totals(events: pd.DataFrame, labels: pd.Series, name: str) -> pd.DataFrame:
-    """Incidents per colour label and bin (by the middle of each one's date interval), the killed
-    range added up (see add_up), and how many are dated only to an interval wider than a bin."""
-    middles = events["date_start"] + (events["date_end"] + ONE_DAY - events["date_start"]) / 2
-    wide = events["date_end"] - events["date_start"] >= pd.Timedelta(days=7 if name == "day" else 28)
-    table = pd.DataFrame({"label": labels, "bin": bin_starts(middles, name), "vague": wide})
-    return add_up(table, ["label", "bin"], events["killed_min"], events["killed_max"], vague=("vague", "sum"))
-
-
-def _add_bars(figure: go.Figure, totals: pd.DataFrame, name: str, label: str, color: str) -> None:
-    unit = BINS[name][1]
-    hovers = []
-    for start, row in zip(totals.index.strftime("%Y-%m-%d"), totals.itertuples(), strict=True):
-        text = (
-            f"<b>{text_for_plotly(label)}</b>: {int(row.incidents)} incident(s), {unit} of {start}<br>Killed: {group_range(row)}"
-        )
-        if row.stated < row.incidents:
-            text += f" ({int(row.incidents - row.stated)} with no toll stated)"
-        if row.vague:
-            text += f"<br>{int(row.vague)} dated only to a wider interval, counted at its middle"
-        hovers.append(text)
-    figure.add_trace(
-        go.Bar(
-            x=totals.index,
-            y=totals["incidents"],
-            name=text_for_plotly(label),
-            legendgroup=label,
-            marker={"color": color},
-            customdata=bin_keys(pd.DatetimeIndex(totals.index), name),
-            hovertext=hovers,
-            hoverinfo="text",
-        )
-    )
-
-
-def _add_context_counts(figure: go.Figure, rows: pd.DataFrame, name: str) -> None:
-    counts = bin_starts(rows["date_start"], name).value_counts().sort_index()
-    figure.add_trace(
-        go.Scatter(
-            x=counts.index,
-            y=[0.5] * len(counts),
-            yaxis="y2",
-            mode="markers",
-            name="context",
-            customdata=bin_keys(pd.DatetimeIndex(counts.index), name),
-            hovertext=[f"{n} context event(s), {BINS[name][1]} of {start.date().isoformat()}" for start, n in counts.items()],
-            hoverinfo="text",
-            marker={"symbol": "diamond", "size": 9, "color": KIND_COLORS["context"]},
         )
     )

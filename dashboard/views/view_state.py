@@ -12,6 +12,7 @@ Query parameters besides the filters (see filters.py), stable and documented in 
     basemap   under the map: streets (OpenStreetMap tiles, default) or boundaries (no tiles, offline)
     step      the article passage being read (1-based, in reading order); it selects its incidents
     order     the article page's incident list: reading (default) or date
+    until     the play control's day (YYYY-MM-DD): the map shows the incidents that began on or before it
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from dashboard.records.numbers import whole_number
+from dashboard.records.validation import parse_date
 
 from .boundary_layer import BASEMAPS, DEFAULT_BASEMAP
 from .choropleth import DEFAULT_MEASURE, MEASURES
@@ -32,7 +34,7 @@ MAP_LAYERS = {"incidents": "Incidents", "provinces": "Totals by province"}
 DEFAULT_LAYER = "incidents"
 ORDERS = {"reading": "Reading order", "date": "Date order"}
 DEFAULT_ORDER = "reading"
-VIEW_PARAMS = frozenset({"incident", "color", "layer", "step", "order", "measure", "basemap"})
+VIEW_PARAMS = frozenset({"incident", "color", "layer", "step", "order", "measure", "basemap", "until"})
 MAX_SELECTED = 50  # a selection is a handful of incidents; a link with thousands is not one
 
 
@@ -46,6 +48,7 @@ class View:
     order: str = DEFAULT_ORDER
     measure: str = DEFAULT_MEASURE
     basemap: str = DEFAULT_BASEMAP
+    until: dt.date | None = None
 
     def to_query(self) -> dict[str, list[str]]:
         """Query parameters for this view; defaults are left out, so the default view has a bare URL."""
@@ -64,6 +67,8 @@ class View:
             query["measure"] = [self.measure]
         if self.basemap != DEFAULT_BASEMAP:
             query["basemap"] = [self.basemap]
+        if self.until is not None:
+            query["until"] = [self.until.isoformat()]
         return query
 
 
@@ -90,6 +95,14 @@ def _step(params: Mapping[str, Sequence[str]], steps: int, ignored: list[str]) -
         else f"step={shown(values[-1])}: no article passages"
     )
     return None
+
+
+def _until(params: Mapping[str, Sequence[str]], ignored: list[str]) -> dt.date | None:
+    values = list(params.get("until", []))
+    day = parse_date(values[-1]) if values else None
+    if values and day is None:
+        ignored.append(f"until={shown(values[-1])}: not a date (expected YYYY-MM-DD)")
+    return day
 
 
 def normalised(view: View, span: tuple[dt.date, dt.date] | None) -> View:
@@ -133,6 +146,7 @@ def parse_view(
     order = _one_of(params, "order", ORDERS, DEFAULT_ORDER, ignored)
     measure = _one_of(params, "measure", MEASURES, DEFAULT_MEASURE, ignored)
     basemap = _one_of(params, "basemap", BASEMAPS, DEFAULT_BASEMAP, ignored)
+    until = _until(params, ignored)
     unknown = [name for name in params if name not in FILTER_PARAMS | VIEW_PARAMS]
-    view = View(filters, tuple(incidents), color, layer, step, order, measure, basemap)
+    view = View(filters, tuple(incidents), color, layer, step, order, measure, basemap, until)
     return normalised(view, span), summarised(ignored, unknown)

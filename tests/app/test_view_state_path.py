@@ -36,6 +36,7 @@ EVERY_PARAMETER = {
     "basemap": ["boundaries"],
     "step": ["3"],
     "order": ["date"],
+    "until": ["2014-03-24"],
 }
 
 

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlencode
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from dashboard.records.gazetteer import load_gazetteer
@@ -152,6 +152,7 @@ parquet_values = st.one_of(
 
 @TABLE_BOUNDED
 @given(column=st.sampled_from(COLUMNS), row=st.integers(0, 1), value=parquet_values)
+@example(column="date_end", row=0, value=-1)  # a day before year 1: naming it once raised in .date()
 def test_any_value_in_any_cell_of_a_parquet_table_is_loaded_or_named(raw_parquet, column, row, value):
     raw = raw_parquet.copy()
     values = raw[column].astype(object).tolist()

@@ -8,7 +8,16 @@ import pytest
 
 from dashboard.records.loader import load_dataset
 from dashboard.views.color_vision import DEFICIENCIES, closest_pair, contrast_ratio, delta_e, simulate
-from dashboard.views.colors import KIND_COLORS, PALETTE, SHAPES, UNKNOWN_COLOR, color_labels, color_scale, shape_scale
+from dashboard.views.colors import (
+    GRADE_COLORS,
+    KIND_COLORS,
+    PALETTE,
+    SHAPES,
+    UNKNOWN_COLOR,
+    color_labels,
+    color_scale,
+    shape_scale,
+)
 from dashboard.views.incident_map import incident_layer
 from dashboard.views.timeline import timeline_figure
 from tests.unit.test_incident_map import circles
@@ -30,6 +39,17 @@ def test_kind_colours_stay_apart(deficiency):
     assert difference > DISTINCT, f"{first} and {second} with {deficiency}"
 
 
+@pytest.mark.parametrize("deficiency", VISIONS)
+def test_grade_colours_stay_apart(deficiency):
+    difference, first, second = closest_pair(list(GRADE_COLORS.values()), deficiency)
+    assert difference > DISTINCT, f"{first} and {second} differ by only {difference:.1f} with {deficiency or 'typical vision'}"
+
+
+def test_the_check_catches_the_old_grade_colours_clash():
+    # Okabe-Ito's reddish purple, once 'article only', against the 'not graded' grey, with deuteranopia.
+    assert delta_e(simulate("#cc79a7", "deuteranopia"), simulate("#7f8c8d", "deuteranopia")) < DISTINCT
+
+
 def test_the_check_catches_the_old_palettes_clash():
     # The audit's finding: #0072b2 and #8e44ad look alike with deuteranopia.
     assert delta_e(simulate("#0072b2", "deuteranopia"), simulate("#8e44ad", "deuteranopia")) < DISTINCT
@@ -44,12 +64,12 @@ def test_simulation_keeps_greys_and_moves_reds():
 
 
 def test_every_colour_shows_on_a_light_map():
-    assert all(contrast_ratio(colour) >= 2.5 for colour in PALETTE)
+    assert all(contrast_ratio(colour) >= 2.5 for colour in (*PALETTE, *GRADE_COLORS.values()))
 
 
 def test_every_category_has_a_shape_too_and_no_two_share_both():
     frame = load_dataset().frame
-    for option in ("kind", "province", "target_type", "attack_type", "perpetrator"):
+    for option in ("kind", "province", "target_type", "attack_type", "perpetrator", "grade"):
         scale = color_scale(color_labels(frame, option).unique(), option)
         shapes = shape_scale(scale, option)
         pairs = [(scale[label], shapes[label]) for label in scale]

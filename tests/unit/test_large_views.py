@@ -23,7 +23,9 @@ from dashboard.views.incident_map import (
 )
 from dashboard.views.labels import label
 from dashboard.views.profile import RecordIds, profile_of
-from dashboard.views.timeline import MAX_POINTS, MAX_SHADED, bin_for, bin_keys, timeline_figure
+from dashboard.views.timeline import timeline_figure
+from dashboard.views.timeline_bins import bin_keys
+from dashboard.views.timeline_plan import MAX_POINTS, MAX_SHADED, bin_for
 
 
 @pytest.fixture(scope="module")
@@ -150,18 +152,24 @@ def test_zoomed_in_on_too_many_the_map_groups_those_in_view_in_finer_cells(frame
 
 
 def test_a_large_total_is_rounded_for_the_headline_and_exact_in_words():
-    from dashboard.views.casualties import TotalRange, compact_number
+    from dashboard.views.casualties import TotalRange
 
     total = TotalRange(2_126_541, 2_734_002, 900_000, 70_000)
-    assert total.short() == "2.13M-2.73M" and str(total) == "2126541-2734002"
+    assert total.short() == "2.1M-2.7M" and str(total) == "2126541-2734002"  # the one shortener's rule (views/numbers.py)
     assert TotalRange(17, None, 2, 1).short() == "at least 17" == str(TotalRange(17, None, 2, 1))
-    assert [compact_number(n) for n in (99_999, 512_300, 1_000_000)] == ["99999", "512k", "1M"]
+    assert TotalRange(0, 0, 0, 3).short() == "not stated"
 
 
 def test_a_disc_shows_a_short_count_and_its_tooltip_the_exact_one():
-    from dashboard.views.incident_map import short_count
+    from dashboard.views.incident_map import grid_layer
+    from dashboard.views.numbers import short_number
 
-    assert [short_count(n) for n in (950, 2140, 170_072, 1_234_567)] == ["950", "2.1k", "170k", "1.2M"]
+    rows = 2140
+    frame = pd.DataFrame({"lat": [34.5] * rows, "lon": [69.2] * rows, "killed_min": [1] * rows, "killed_max": [2] * rows})
+    layer, groups, _ = grid_layer(frame)
+    (disc,) = [d for c in layer._children.values() if isinstance(c, DiscData) for d in c.discs]
+    assert groups == 1 and disc["label"] == short_number(rows) == "2.1k"
+    assert disc["tooltip"].startswith("2,140 incident(s)")
 
 
 def test_groups_and_bars_add_up_ranges_as_the_headline_does(frame):

@@ -13,7 +13,8 @@ from dashboard.views.describe import headline_sentence, incident_list, map_summa
 from dashboard.views.incident_map import incident_layer, popup_html
 from dashboard.views.labels import NOT_STATED, label, labels_for, place_words
 from dashboard.views.summary import headline
-from dashboard.views.timeline import opening_span, timeline_figure
+from dashboard.views.timeline import timeline_figure
+from dashboard.views.timeline_plan import opening_span
 from tests.unit.test_incident_map import circles
 
 ELECTION = "afghan-presidential-election-2014-04-05"

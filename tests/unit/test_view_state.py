@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import parse_qs, urlencode
 
 import pytest
@@ -32,6 +33,7 @@ def known(frame):
         View(Filters(provinces=("Kabul",)), ("kabul-iec-office-2014-03-25", "kabul-guesthouse-2014-03-28"), "province"),
         View(layer="provinces", color="perpetrator"),
         View(incidents=("kunar-bank-2014-03-25",), step=4, order="date"),
+        View(Filters(kinds=("attack",)), until=dt.date(2014, 3, 14)),
     ],
 )
 def test_round_trip_through_a_real_query_string(view, known):
@@ -57,6 +59,8 @@ def test_default_view_has_a_bare_url():
         ({"step": ["12"]}, "not a passage number"),
         ({"step": ["two"]}, "not a passage number"),
         ({"order": ["random"]}, "not one of"),
+        ({"until": ["2014-02-30"]}, "until='2014-02-30': not a date"),
+        ({"until": ["last week"]}, "not a date (expected YYYY-MM-DD)"),
     ],
 )
 def test_malformed_view_parameters_fall_back_and_are_named(params, words, known):
@@ -78,3 +82,9 @@ def test_repeated_incidents_are_kept_once_and_capped(frame, known):
     many = {f"id-{n}" for n in range(MAX_SELECTED + 10)}
     parsed, _ = parse_view({"incident": sorted(many)}, known[0], many)
     assert len(parsed.incidents) == MAX_SELECTED
+
+
+def test_the_play_position_is_one_parameter_and_the_last_value_wins(known):
+    assert View(until=dt.date(2014, 3, 14)).to_query() == {"until": ["2014-03-14"]}
+    parsed, ignored = parse_view({"until": ["2014-03-01", "2014-03-14"]}, *known)
+    assert parsed.until == dt.date(2014, 3, 14) and ignored == []
