@@ -7,13 +7,16 @@ Each file is an ACLED-style export (the 2020 export tool's 31 columns, about 320
 deterministically from the synthetic incidents (`benchmarks/synthetic.py`) and kept in --folder. Each
 figure is measured in a fresh process: the import (`python -m dashboard import FILE --out X.parquet`,
 the command a user runs) and the bare read (`pyarrow.csv.read_csv`), with the peak resident memory
-of that process (getrusage). Targets at 1M rows: time within 8x of the bare read, memory under 1 GB.
+of that process (VmHWM). Each is run --repeat times (3), alternating, and reported as the median and
+the range. Targets at 1M rows: time within 8x of the bare read, memory under 1 GB.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import statistics
 import subprocess
 import sys
 import time
@@ -130,26 +133,42 @@ def import_run(path: Path, out: Path) -> dict:
     return measure(code)
 
 
+def _median_and_spread(values: list[float]) -> str:
+    return f"{statistics.median(values):.2f} [{min(values):.2f}-{max(values):.2f}]" if len(values) > 1 else f"{values[0]:.2f}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--folder", type=Path, default=Path("/tmp/import-speed"))
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement, alternating (default 3)")
     args = parser.parse_args(argv)
     args.folder.mkdir(parents=True, exist_ok=True)
-    print("rows | file MB | import s (CPU s) | import peak MB | bare read s (CPU s) | bare peak MB | ratio | report")
+    print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}; medians of {args.repeat} [min-max]")
+    print(
+        "rows | file MB | import s | import CPU s | import peak MB | bare read s | bare CPU s | bare peak MB | ratio wall | ratio CPU | report"
+    )
     for size in args.sizes:
         path = args.folder / f"acled-{size}.csv"
         if not path.exists():
             started = time.perf_counter()
             acled_export(size, path)
             print(f"  (wrote {path} in {time.perf_counter() - started:.1f} s)", file=sys.stderr)
-        bare = bare_read(path)
-        run = import_run(path, args.folder / f"acled-{size}.parquet")
-        ratio = run["seconds"] / bare["seconds"]
+        bares, runs = [], []
+        for _ in range(args.repeat):  # alternating, so a change in the machine's load hits both alike
+            bares.append(bare_read(path))
+            runs.append(import_run(path, args.folder / f"acled-{size}.parquet"))
+        ratios = [run["seconds"] / bare["seconds"] for run, bare in zip(runs, bares, strict=True)]
+        cpu_ratios = [run["cpu"] / bare["cpu"] for run, bare in zip(runs, bares, strict=True)]
+        figures = [[run[key] for run in runs] for key in ("seconds", "cpu", "peak_mb")] + [
+            [bare[key] for bare in bares] for key in ("seconds", "cpu", "peak_mb")
+        ]
         print(
-            f"{size:,} | {path.stat().st_size / 1e6:.0f} | {run['seconds']:.2f} ({run['cpu']:.2f}) | {run['peak_mb']:.0f} | "
-            f"{bare['seconds']:.2f} ({bare['cpu']:.2f}) | {bare['peak_mb']:.0f} | {ratio:.1f} | {run['report']}"
+            f"{size:,} | {path.stat().st_size / 1e6:.0f} | "
+            + " | ".join(_median_and_spread(values) for values in figures)
+            + f" | {_median_and_spread(ratios)} | {_median_and_spread(cpu_ratios)} | {runs[-1]['report']}"
         )
+    print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())} at the end")
     print(f"targets at 1M rows: ratio under {TARGET_RATIO:.0f}, import peak under {TARGET_MB} MB")
     return 0
 

@@ -3,13 +3,16 @@
     .venv/bin/python -m benchmarks.validate_table [--size 1000000]
 
 Writes synthetic incidents as Parquet, then times, in this process: a bare `pandas.read_parquet`,
-the loader on the valid file (read + every rule, column by column), and the loader on the same file
-with one row in a hundred broken (a negative count), which must list every problem.
+the loader on the valid file (read + every rule, column by column; the median of --repeat runs), and
+the loader on the same file with one row in a hundred broken (a negative count), which must list
+every problem.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -23,19 +26,28 @@ from dashboard.records.tables import read_table, write_table
 TARGET_SECONDS = 5.0  # at a million rows: "a few seconds"
 
 
-def timed(action) -> tuple[float, object]:
-    """Wall-clock seconds (and the CPU seconds, printed: on a shared machine they vary less)."""
-    began, cpu = time.perf_counter(), time.process_time()
-    result = action()
-    wall = time.perf_counter() - began
-    print(f"    ({wall:.2f} s wall, {time.process_time() - cpu:.2f} s CPU)")
-    return wall, result
+def timed(action, repeat: int = 1) -> tuple[float, object]:
+    """Median wall-clock seconds over `repeat` runs (wall and CPU ranges printed: on a shared machine
+    CPU seconds vary less)."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        began, cpu = time.perf_counter(), time.process_time()
+        result = action()
+        walls.append(time.perf_counter() - began)
+        cpus.append(time.process_time() - cpu)
+    print(
+        f"    (median of {repeat}: {statistics.median(walls):.2f} s wall [{min(walls):.2f}-{max(walls):.2f}], "
+        f"{statistics.median(cpus):.2f} s CPU [{min(cpus):.2f}-{max(cpus):.2f}])"
+    )
+    return statistics.median(walls), result
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each timing (default 3)")
     args = parser.parse_args(argv)
+    print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as folder:
         valid, broken = Path(folder) / "valid.parquet", Path(folder) / "broken.parquet"
         frame = synthetic_incidents(args.size)
@@ -44,8 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         raw.loc[raw.index[::100], "killed_min"] = -5
         raw.to_parquet(broken, index=False)
         del frame, raw
-        bare, _ = timed(lambda: pd.read_parquet(valid))
-        load, loaded = timed(lambda: read_table(valid))
+        bare, _ = timed(lambda: pd.read_parquet(valid), args.repeat)
+        load, loaded = timed(lambda: read_table(valid), args.repeat)
         print(
             f"{args.size:,} rows, valid Parquet: bare read_parquet {bare:.2f} s; loader with validation {load:.2f} s"
             f" ({load / bare:.1f}x the bare read)"

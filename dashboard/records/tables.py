@@ -11,8 +11,10 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
 from pyarrow import ArrowException
 
+from .compact import REPEATED_TEXT_COLUMNS, compact
 from .export import FORMULA_STARTS, to_csv
 from .gazetteer import Gazetteer, load_gazetteer
 from .problems import DataError, Problem
@@ -37,20 +39,37 @@ def is_canonical_header(header: list[str]) -> bool:
 
 
 def read_table(path: Path, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
-    """A canonical table written by `write_table` (or downloaded as CSV), with the loader's types.
+    """A canonical table written by `write_table` (or downloaded as CSV), with the loader's types and
+    its repeated text as categories (records.compact), from either format.
 
     Validated by the curated records' rules (see table_validation); DataError lists every problem.
     """
     try:
         if path.suffix.lower() == ".parquet":
-            frame = pd.read_parquet(path)
+            frame = _read_parquet(path)
         else:
             frame = _read_csv_text(path)
             for column in frame.columns:  # undo the spreadsheet defusing of the CSV download
                 frame[column] = _undefused(frame[column])
+            frame = compact(frame)  # as Parquet's dictionaries read: the same types from both formats
     except (OSError, ValueError, ArrowException) as error:
         raise DataError([Problem(str(path), f"cannot be read as a canonical table: {error}")]) from None
     return check_table(frame, str(path), gazetteer or _gazetteer())
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    """The table with its repeated text columns read as categories (Parquet dictionaries), as the
+    dashboard keeps them (records.compact): at a million rows they are validated per category, not
+    per row, and never held as a million strings. Other columns keep the types their writer chose."""
+    schema = pq.read_schema(path)
+    repeated = [
+        name
+        for name in REPEATED_TEXT_COLUMNS
+        if name in schema.names
+        and (pa.types.is_string(schema.field(name).type) or pa.types.is_large_string(schema.field(name).type))
+    ]
+    table = pq.read_table(path, read_dictionary=repeated)
+    return table.to_pandas(split_blocks=True, self_destruct=True)  # no second copy of the table
 
 
 @functools.cache
