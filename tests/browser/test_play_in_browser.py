@@ -61,10 +61,13 @@ def test_play_moves_on_by_itself_and_pause_stops_it(server: str, page: Page):
     the_map(page)
     settled(page)
     page.get_by_role("button", name="Play", exact=True).click()
-    wait_for_url(page, r"until=2014-03-17")  # no further press: the timer moves it on
-    wait_for_url(page, r"until=2014-03-24")
+    status = page.get_by_role("status").filter(has_text="Up to")
+    status.filter(has_text="17 March 2014").wait_for(timeout=30_000)  # no further press: the timer moves it on
+    status.filter(has_text="24 March 2014").wait_for(timeout=30_000)
+    assert "until=2014-03-10" in page.url  # while playing, the address is not rewritten at every step
     page.get_by_role("button", name="Pause", exact=True).click()
     settled(page)
+    wait_for_url(page, r"until=2014-(03-(2[4-9]|3[01])|04-\d\d)")  # once paused, the address says where playing stopped
     paused = re.search(r"until=([\d-]+)", page.url)
     assert paused is not None
     page.wait_for_timeout(5_000)  # more than two steps' time: nothing moves once paused
