@@ -27,7 +27,7 @@ from dashboard.components.navigation import page_links  # noqa: E402
 from dashboard.components.page_style import page_style  # noqa: E402
 from dashboard.components.selection import select  # noqa: E402
 from dashboard.components.sidebar import share_box, sidebar  # noqa: E402
-from dashboard.components.state import open_view, publish, query_params  # noqa: E402
+from dashboard.components.state import open_view, publish, query_params, run_finished  # noqa: E402
 from dashboard.records.gazetteer import Gazetteer, load_gazetteer  # noqa: E402
 from dashboard.records.loader import dataset_path  # noqa: E402
 from dashboard.records.problems import DataError, problem_listing, problems_by_field  # noqa: E402
@@ -165,6 +165,7 @@ def main() -> None:
     # The health/about line: which app and which data this is (the server's health is /_stcore/health).
     st.sidebar.caption(f"App {__version__} · data {text_for_markdown(dataset.meta.get('version', 'not versioned'))}")
     current.run()
+    run_finished()
 
 
 main()

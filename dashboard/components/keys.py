@@ -30,6 +30,7 @@ SELECTED_BY = "selected_by"  # the widget key that made the current selection
 # The URL as this app last read or wrote it: a run whose URL differs came from outside (Back,
 # Forward, an edited address), and the widgets are seeded from it again.
 URL_SEEN = "url_seen"
+SEED_PENDING = "seed_pending"  # seeded from the URL in a run that has not yet finished
 FILTERS_STALE = "filters_stale"  # True after a change of dataset: the filters start again from nothing
 
 # --- What pages keep for themselves --------------------------------------------------------------

@@ -42,6 +42,7 @@ from .keys import (
     MEASURE,
     ORDER,
     PLAYING,
+    SEED_PENDING,
     SELECTED,
     SELECTED_BY,
     STEP,
@@ -61,13 +62,23 @@ def query_params() -> Query:
 def open_view(url_view: View, span: tuple[dt.date, dt.date]) -> bool:
     """Seed the widgets from the URL's view when the URL came from outside this app; True if it did."""
     params = query_params()
-    if st.session_state.get(URL_SEEN) == params and not came_from_history():
+    # SEED_PENDING: the run that seeded was cut short by another rerun (a widget's first value, a
+    # map's report) before the widgets were drawn, so the browser still holds their old values,
+    # and they would win in this run: seed again.
+    outside = st.session_state.get(URL_SEEN) != params or came_from_history() or st.session_state.get(SEED_PENDING)
+    if not outside:
         if st.session_state.get(FILTERS_STALE):
             seed_filters(Filters(), span)
         return False
     seed(url_view, span)
     st.session_state[URL_SEEN] = params
+    st.session_state[SEED_PENDING] = True
     return True
+
+
+def run_finished() -> None:
+    """Called at the end of a full run: the widgets have been drawn with what was seeded."""
+    st.session_state[SEED_PENDING] = False
 
 
 def came_from_history() -> bool:
