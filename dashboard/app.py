@@ -103,8 +103,9 @@ def main() -> None:
     profile = cached_profile(path, modified) if dataset is curated else session_profile(dataset)
     everything = dataset.frame
     found = cached_passages(path, modified) if dataset.article is not None else []
-    url_view, ignored = parse_view(query_params(), profile.choices, RecordIds(everything["id"]), len(found), profile.span)
-    if open_view(url_view, profile.span) and url_view.step and not url_view.incidents:
+    params = query_params()  # read once: parsed here, compared with the last address in open_view
+    url_view, ignored = parse_view(params, profile.choices, RecordIds(everything["id"]), len(found), profile.span)
+    if open_view(params, url_view, profile.span) and url_view.step and not url_view.incidents:
         select(records_of(url_view.step, found), "article")  # a link to a passage selects its records
     side_nav = st.sidebar.container()  # the page links go first in the sidebar, drawn once the view is known
     view = sidebar(profile)

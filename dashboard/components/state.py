@@ -59,9 +59,8 @@ def query_params() -> Query:
     return {name: st.query_params.get_all(name) for name in st.query_params}
 
 
-def open_view(url_view: View, span: tuple[dt.date, dt.date]) -> bool:
-    """Seed the widgets from the URL's view when the URL came from outside this app; True if it did."""
-    params = query_params()
+def open_view(params: Query, url_view: View, span: tuple[dt.date, dt.date]) -> bool:
+    """Seed the widgets from the URL (`params`, parsed as `url_view`) when it came from outside this app; True if it did."""
     # SEED_PENDING: the run that seeded was cut short by another rerun (a widget's first value, a
     # map's report) before the widgets were drawn, so the browser still holds their old values,
     # and they would win in this run: seed again.
