@@ -46,6 +46,9 @@ PLAYING = "play_running"  # the play control is playing (its timed fragment move
 # Set by a full run just before it draws the play control's ticker: the ticker's first run, inside that
 # full run, must not move a step (only its timed reruns, on their own, do).
 PLAY_IN_FULL_RUN = "play_in_full_run"
+# The position slider drawn last, as (its key, the value it was drawn with): a slider the browser still
+# reports after it was replaced, or a report of the drawn value itself, is no move by the reader.
+PLAY_SLIDER_DRAWN = "play_slider_drawn"
 
 
 def last_click(map_key: str) -> str:

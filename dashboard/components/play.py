@@ -18,7 +18,7 @@ from dashboard.views.describe import day_text
 from dashboard.views.playback import advance, neighbour, play_period, play_steps, step_text, step_unit, stops
 
 from .context import PageContext
-from .keys import PLAY_IN_FULL_RUN, PLAYING, UNTIL
+from .keys import PLAY_IN_FULL_RUN, PLAY_SLIDER_DRAWN, PLAYING, UNTIL
 
 PLAY_INTERVAL = 2.0  # seconds a step stays on screen while playing: the app's rerun and the map's redraw fit in it
 
@@ -29,7 +29,17 @@ def _go_to(position: dt.date | None) -> None:
 
 
 def _slid(slider_key: str) -> None:
-    _go_to(st.session_state[slider_key])
+    # Only a move of the slider drawn last counts. The browser keeps reporting a slider whose options
+    # were replaced (a filter, Reset, Back) until a run finishes without it, and Streamlit then calls its
+    # callback with the value it was drawn with (seen: Reset, then the address said ?until=2014-03-28).
+    value = st.session_state[slider_key]
+    if (slider_key, value) != st.session_state.get(PLAY_SLIDER_DRAWN) and slider_key == _drawn_key():
+        _go_to(value)
+
+
+def _drawn_key() -> str | None:
+    drawn = st.session_state.get(PLAY_SLIDER_DRAWN)
+    return drawn[0] if drawn else None
 
 
 # Play and Pause are two buttons with callbacks that can run twice harmlessly, not one toggle: Streamlit
@@ -98,8 +108,14 @@ def play_control(ctx: PageContext, key: str) -> None:
             disabled=position is None or position >= options[-1],
             width="stretch",
         )
-        slider_key = f"{key}_position"
-        st.session_state[slider_key] = position if position is not None else options[-1]
+        # The slider's value travels as an index into its options, and its identity is its key alone: when
+        # the options change (a filter, Back, Reset), an index the browser still holds from the old
+        # options would name another day and fire `_slid` (seen: Back to ?province=Kabul became
+        # ?until=2014-01-20). A key per set of options makes new options a new slider.
+        slider_key = f"{key}_position_{options[0]:%Y%m%d}_{options[-1]:%Y%m%d}_{len(options)}"
+        shown = position if position is not None else options[-1]
+        st.session_state[slider_key] = shown
+        st.session_state[PLAY_SLIDER_DRAWN] = (slider_key, shown)
         st.select_slider(
             "Show the incidents that began up to",
             options,

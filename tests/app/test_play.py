@@ -20,6 +20,11 @@ def status(app) -> str:
     return next(h.proto.body for h in app.get("html") if 'role="status"' in h.proto.body)
 
 
+def position_slider(app):
+    """The position slider (its key names its options, so it is found by its label)."""
+    return next(s for s in app.select_slider if s.label == "Show the incidents that began up to")
+
+
 def test_step_forward_moves_the_url_and_the_maps_count():
     app = open_page("", {"until": "2014-03-14"})
     assert not app.exception and not app.warning
@@ -41,7 +46,8 @@ def test_without_a_position_everything_is_shown_and_step_back_starts_stepping():
     assert app.button(key="map_page_play_forward").disabled  # already at the end
     app.button(key="map_page_play_back").click().run()
     assert query(app, "until") == ["2014-03-31"] and map_count(app) == everything  # the week before the election
-    app.select_slider(key="map_page_play_position").set_value(app.select_slider(key="map_page_play_position").options[0]).run()
+    slider = position_slider(app)
+    slider.set_value(slider.options[0]).run()
     assert query(app, "until") == ["2014-01-20"] and map_count(app) == 1
 
 

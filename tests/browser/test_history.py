@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from playwright.sync_api import Page
 
+from tests.browser.conftest import address_becomes
 from tests.browser.test_map_in_browser import MARKERS, the_map
 
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -29,7 +28,7 @@ def test_back_undoes_a_reset_and_forward_redoes_it(server: str, page: Page):
     settled(page, "Showing 3 of 18 incidents")
     page.locator(RESET).click()
     settled(page, "Showing 18 of 18 incidents")
-    page.wait_for_url(re.compile(r"/$"), timeout=30_000)
+    address_becomes(page, r"/$")
     page.go_back()
     settled(page, "Showing 3 of 18 incidents")
     assert page.url.endswith("/?province=Kabul")
@@ -45,14 +44,14 @@ def test_back_undoes_a_map_click(server: str, page: Page):
     frame = the_map(page)
     page.locator(IDLE).wait_for(timeout=45_000)
     frame.locator(MARKERS).first.click()
-    page.wait_for_url(re.compile(r"incident=kunar-bank-2014-03-25"), timeout=30_000)
+    address_becomes(page, r"incident=kunar-bank-2014-03-25")
     settled(page, "Selected: 1 incident")
     page.go_back()
-    page.wait_for_url(re.compile(r"/map\?province=Kunar$"), timeout=30_000)
+    address_becomes(page, r"/map\?province=Kunar$")
     page.locator(IDLE).wait_for(timeout=45_000)
     page.get_by_text("Selected: 1 incident").wait_for(state="detached", timeout=30_000)
     page.go_forward()
-    page.wait_for_url(re.compile(r"incident=kunar-bank-2014-03-25"), timeout=30_000)
+    address_becomes(page, r"incident=kunar-bank-2014-03-25")
     settled(page, "Selected: 1 incident")
 
 
@@ -61,20 +60,20 @@ def test_back_returns_to_the_previous_article_step_and_a_page_change_keeps_the_f
     settled(page, "passages")
     for number in (1, 2):
         page.get_by_role("button", name="Next").click()
-        page.wait_for_url(re.compile(rf"step={number}\b"), timeout=30_000)
+        address_becomes(page, rf"step={number}\b")
         settled(page, f"Passage {number} of")
     page.go_back()
-    page.wait_for_url(re.compile(r"step=1\b"), timeout=30_000)
+    address_becomes(page, r"step=1\b")
     settled(page, "Passage 1 of")
     page.go_back()
-    page.wait_for_url(re.compile(r"/article$"), timeout=30_000)
+    address_becomes(page, r"/article$")
     page.get_by_text("Passage 1 of").wait_for(state="detached", timeout=30_000)
     # A filter, then another page from the navigation: the filter goes with the reader.
     page.goto(f"{server}/?province=Kunar")
     settled(page, "Showing 1 of 18 incidents")
     page.get_by_role("link", name="Map", exact=True).click()
-    page.wait_for_url(re.compile(r"/map\?province=Kunar$"), timeout=30_000)
+    address_becomes(page, r"/map\?province=Kunar$")
     settled(page, "Showing 1 of 18 incidents")
     page.go_back()
-    page.wait_for_url(re.compile(r"/\?province=Kunar$"), timeout=30_000)
+    address_becomes(page, r"/\?province=Kunar$")
     settled(page, "Showing 1 of 18 incidents")
