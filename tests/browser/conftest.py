@@ -57,4 +57,6 @@ def address_becomes(page: Page, pattern: str, timeout: float = 30_000) -> None:
     try:
         page.wait_for_url(re.compile(pattern), timeout=timeout)
     except PlaywrightTimeout:
-        raise AssertionError(f"the address did not come to match {pattern!r} within {timeout / 1000:.0f} s: it is {page.url}") from None
+        raise AssertionError(
+            f"the address did not come to match {pattern!r} within {timeout / 1000:.0f} s: it is {page.url}"
+        ) from None

@@ -5,9 +5,8 @@ from __future__ import annotations
 from playwright.sync_api import Page
 
 from tests.browser.conftest import address_becomes
-from tests.browser.test_map_in_browser import MARKERS, the_map
+from tests.browser.test_map_in_browser import IDLE, MARKERS, the_map
 
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 RESET = '[data-testid="stSidebar"] button:has-text("Reset filters")'
 
 

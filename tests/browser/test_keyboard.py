@@ -6,8 +6,9 @@ import re
 
 from playwright.sync_api import Frame, Page
 
+from tests.browser.conftest import address_becomes
 from tests.browser.test_accessibility import settled
-from tests.browser.test_map_in_browser import GROUPS, KABUL_ATTACKS, MARKERS, the_map, wait_for_url
+from tests.browser.test_map_in_browser import GROUPS, KABUL_ATTACKS, MARKERS, the_map
 
 
 def map_document(page: Page) -> Frame:
@@ -35,7 +36,7 @@ def test_map_markers_are_named_and_enter_selects_like_a_click(server: str, page:
     assert focused(map_document(page))["stroke"] == "5px"  # the focus ring: a thick dark outline
     page.keyboard.press("Enter")
     frame.locator(".leaflet-popup-content").wait_for(timeout=10_000)  # as a click: its popup opens
-    wait_for_url(page, r"incident=kunar-bank-2014-03-25")
+    address_becomes(page, r"incident=kunar-bank-2014-03-25")
     page.get_by_text("Selected: 1 incident").wait_for(timeout=30_000)
 
 
@@ -54,7 +55,7 @@ def test_enter_on_a_group_fans_it_out_and_focuses_its_first_incident(server: str
     now = focused(map_document(page))
     assert now["tag"] == "path" and "killed" in (now["name"] or "")
     page.keyboard.press("Enter")
-    wait_for_url(page, r"incident=kabul-")
+    address_becomes(page, r"incident=kabul-")
     chosen = re.search(r"incident=([\w-]+)", page.url)
     assert chosen is not None and chosen.group(1) in KABUL_ATTACKS
 
@@ -75,7 +76,7 @@ def test_every_incident_is_in_the_timelines_list_and_each_selects(server: str, p
     assert "killed 2-5" in kunar.inner_text()
     kunar.focus()
     page.keyboard.press("Enter")
-    wait_for_url(page, r"incident=kunar-bank-2014-03-25")
+    address_becomes(page, r"incident=kunar-bank-2014-03-25")
     page.get_by_text("Selected: 1 incident").wait_for(timeout=30_000)
 
 
@@ -87,7 +88,7 @@ def test_the_maps_list_selects_and_the_map_flies_to_it(server: str, page: Page):
     maimana = page.get_by_role("button", name=re.compile("Suicide bombing at a market in Maimana"))
     maimana.focus()
     page.keyboard.press("Enter")
-    wait_for_url(page, r"incident=faryab-maimana-market-2014-03-18")
+    address_becomes(page, r"incident=faryab-maimana-market-2014-03-18")
     frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]').first
     frame.locator('path[stroke="#000000"][stroke-width="4"]').first.wait_for(timeout=30_000)  # outlined
 
@@ -101,7 +102,7 @@ def test_a_table_row_is_selected_with_the_keyboard(server: str, page: Page):
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowRight")
     page.keyboard.press("Shift+Space")
-    wait_for_url(page, r"incident=kunar-bank-2014-03-25")
+    address_becomes(page, r"incident=kunar-bank-2014-03-25")
     page.get_by_text("Selected: 1 incident").wait_for(timeout=30_000)
 
 

@@ -7,9 +7,9 @@ import re
 from playwright.sync_api import Page
 
 from dashboard.records.loader import load_dataset
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import address_becomes, screenshot
 from tests.browser.test_accessibility import map_frames, problems, settled
-from tests.browser.test_map_in_browser import drawn_incidents, the_map, wait_for_url
+from tests.browser.test_map_in_browser import drawn_incidents, the_map
 
 SLIDER = "Show the incidents that began up to"
 
@@ -22,7 +22,7 @@ def located_by(day: str) -> int:
 def step(page: Page, name: str, until: str) -> int:
     """Press a control, wait for the link and the script to follow, and count the incidents on the map."""
     page.get_by_role("button", name=name, exact=True).click()
-    wait_for_url(page, rf"until={until}")
+    address_becomes(page, rf"until={until}")
     settled(page)
     return drawn_incidents(the_map(page))
 
@@ -36,7 +36,7 @@ def test_stepping_shows_fewer_incidents_early_and_all_at_the_end(server: str, pa
     # The slider with the keyboard alone: Home goes to the first step.
     page.get_by_role("slider", name=SLIDER).focus()
     page.keyboard.press("Home")
-    wait_for_url(page, r"until=2014-01-20")
+    address_becomes(page, r"until=2014-01-20")
     settled(page)
     assert drawn_incidents(the_map(page)) == located_by("2014-01-20") == 1
     assert status.inner_text() == "Up to 20 January 2014: 1 of 10 attacks and strikes"
@@ -44,7 +44,7 @@ def test_stepping_shows_fewer_incidents_early_and_all_at_the_end(server: str, pa
     assert counts == [1, 1]
     page.get_by_role("slider", name=SLIDER).focus()
     page.keyboard.press("End")
-    wait_for_url(page, r"until=2014-04-05")
+    address_becomes(page, r"until=2014-04-05")
     settled(page)
     assert drawn_incidents(the_map(page)) == everything
     assert step(page, "Step back", "2014-03-31") == everything
@@ -67,7 +67,7 @@ def test_play_moves_on_by_itself_and_pause_stops_it(server: str, page: Page):
     assert "until=2014-03-10" in page.url  # while playing, the address is not rewritten at every step
     page.get_by_role("button", name="Pause", exact=True).click()
     settled(page)
-    wait_for_url(page, r"until=2014-(03-(2[4-9]|3[01])|04-\d\d)")  # once paused, the address says where playing stopped
+    address_becomes(page, r"until=2014-(03-(2[4-9]|3[01])|04-\d\d)")  # once paused, the address says where playing stopped
     paused = re.search(r"until=([\d-]+)", page.url)
     assert paused is not None
     page.wait_for_timeout(5_000)  # more than two steps' time: nothing moves once paused
