@@ -65,7 +65,7 @@ def start_server(
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=open("/tmp/server.log", "a"),
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}" + (f"/{base_path.strip('/')}" if base_path.strip("/") else "")
     wait_healthy(url, process, timeout)
