@@ -39,6 +39,7 @@ from dashboard.views.filters import Filters, filter_incidents  # noqa: E402
 from dashboard.views.passages import Passage, passages, records_of  # noqa: E402
 from dashboard.views.profile import RecordIds  # noqa: E402
 from dashboard.views.record_text import article_line  # noqa: E402
+from dashboard.views.shared_frames import share  # noqa: E402
 from dashboard.views.summary import headline  # noqa: E402
 from dashboard.views.view_state import parse_view  # noqa: E402
 
@@ -70,8 +71,9 @@ def cached_filtered(path: str, modified: float, query: str, _filters: Filters) -
 
     Keyed on the filters' URL form, which is small and exact (to_query and parse_query are inverses);
     the Filters object itself is not hashed. Few entries: at a million rows one can be large.
+    Shared, so what the views compute from it is kept with it (views/shared_frames.py).
     """
-    return filter_incidents(cached_dataset(path, modified).frame, _filters)
+    return share(filter_incidents(cached_dataset(path, modified).frame, _filters))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

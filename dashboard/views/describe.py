@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.views.shared_frames import kept_with_frame
+
 from .colors import COLOR_OPTIONS
 from .filters import LIST_PARAMS, Filters
 from .labels import country_name, label, place_words
@@ -60,6 +62,7 @@ def describe_filters(filters: Filters) -> str:
     return "; ".join(parts) if parts else "none (every record)"
 
 
+@kept_with_frame  # a scan at a million rows: once per shared frame
 def headline_sentence(frame: pd.DataFrame, figures: Headline) -> str:
     """What, where and when for the filtered view, in one sentence, with the attacks told apart from context events."""
     events = frame[frame["kind"] != "context"]
@@ -84,6 +87,7 @@ def headline_sentence(frame: pd.DataFrame, figures: Headline) -> str:
     return f"{plural(figures.incidents, 'attack or strike', 'attacks and strikes')} {killed}{provinces} {when}{before}{context}."
 
 
+@kept_with_frame  # a scan at a million rows: once per shared frame
 def map_summary(frame: pd.DataFrame, color_by: str, layer: str) -> str:
     """One sentence: what the map shows and how to read it."""
     located = frame.dropna(subset=["lat", "lon"])
@@ -98,6 +102,7 @@ def map_summary(frame: pd.DataFrame, color_by: str, layer: str) -> str:
     )
 
 
+@kept_with_frame  # a scan at a million rows: once per shared frame
 def timeline_summary(frame: pd.DataFrame, first: pd.Timestamp | None, last: pd.Timestamp | None) -> str:
     """One sentence: what the timeline shows over which days, and what lies outside them."""
     events = frame[frame["kind"] != "context"]
@@ -122,6 +127,7 @@ class ListedIncident:
     text: str  # date, place, title, killed: a button's label
 
 
+@kept_with_frame  # a scan at a million rows: once per shared frame
 def incident_list(frame: pd.DataFrame, limit: int = 50) -> tuple[list[ListedIncident], int]:
     """The incidents in date order as short lines for a text list, and how many were left out."""
     first = frame

@@ -12,6 +12,8 @@ import datetime as dt
 
 import pandas as pd
 
+from dashboard.views.shared_frames import kept_with_frame
+
 from .describe import day_text, span_text
 
 DAILY_BELOW = 21  # days: a shorter period is played day by day (three weeks would be only three steps)
@@ -25,6 +27,7 @@ def step_unit(first: dt.date, last: dt.date) -> str:
     return "day" if days < DAILY_BELOW else "week" if days <= MONTHLY_ABOVE else "month"
 
 
+@kept_with_frame  # a scan at a million rows: once per shared frame
 def play_period(frame: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     """First and last day to play: from the first attack or strike (a context record a year earlier
     would add fifty empty steps) to the last day any shown record begins. None when nothing is shown."""
@@ -35,6 +38,7 @@ def play_period(frame: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     return first.date(), max(frame["date_start"].max().date(), first.date())
 
 
+@kept_with_frame  # a scan at a million rows: once per shared frame
 def play_steps(frame: pd.DataFrame) -> tuple[dt.date, ...]:
     """The days the control stops at, in order: every day, week or month from the first day, then the last."""
     period = play_period(frame)
@@ -85,6 +89,7 @@ def up_to(frame: pd.DataFrame, position: dt.date | None) -> pd.DataFrame:
     return frame[frame["date_start"] <= pd.Timestamp(position)]
 
 
+@kept_with_frame  # a scan at a million rows: once per shared frame
 def step_text(frame: pd.DataFrame, position: dt.date | None) -> str:
     """What a step shows, for a reader and a screen reader: 'Up to 14 March 2014: 6 of 9 attacks and strikes'."""
     events = frame[frame["kind"] != "context"]

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.views.shared_frames import kept_with_frame
+
 from .casualties import TotalRange, total_range
 
 
@@ -19,6 +21,7 @@ class Headline:
     days_before: tuple[int, int] | None  # nearest and farthest incident, in days before that event
 
 
+@kept_with_frame  # a scan at a million rows: once per shared frame
 def headline(frame: pd.DataFrame, countdown: pd.Series | None = None) -> Headline:
     """Counts over attacks and strikes; context events are counted apart and never add to the toll."""
     events = frame.loc[frame["kind"] != "context", ["date_start", "date_end", "killed_min", "killed_max", "province"]]

@@ -14,6 +14,8 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.views.shared_frames import kept_with_frame
+
 from .casualties import casualty_range
 from .colors import COLOR_OPTIONS, KIND_COLORS, UNKNOWN_COLOR, color_labels, color_scale, shape_scale
 from .escape import text_for_plotly
@@ -59,6 +61,7 @@ def _hovers(rows: pd.DataFrame) -> list[str]:
     return texts
 
 
+@kept_with_frame(copy=go.Figure)  # binning a million rows: once per shared frame; each caller lays out its own copy
 def timeline_figure(
     frame: pd.DataFrame,
     color_by: str = "kind",

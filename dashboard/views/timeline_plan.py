@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.views.shared_frames import kept_with_frame
+
 # Above this many attacks and strikes the timeline draws counts per day, week or month, not points:
 # each point costs about 300 bytes of figure and the browser's time to draw it.
 MAX_POINTS = 2000
@@ -72,6 +74,7 @@ def opening_span(frame: pd.DataFrame, marked: Iterable[dt.date] = ()) -> tuple[p
     return (min(days), max(days)) if days else None
 
 
+@kept_with_frame  # a scan at a million rows: once per shared frame
 def plan_timeline(frame: pd.DataFrame, marked: Iterable[dt.date] = (), position: dt.date | None = None) -> TimelinePlan:
     """The timeline's plan for the shown rows.
 

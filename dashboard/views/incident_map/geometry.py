@@ -9,6 +9,8 @@ import math
 
 import pandas as pd
 
+from dashboard.views.shared_frames import kept_with_frame
+
 from ..casualties import add_up
 
 REGION_CENTER = (33.0, 68.5)  # between Kabul and Islamabad: both countries in view
@@ -63,6 +65,7 @@ def grid_cell_size(lats: pd.Series, lons: pd.Series, target: int = 400, zoom: in
     return 20.0
 
 
+@kept_with_frame  # a scan at a million rows: once per shared frame
 def grid_groups(frame: pd.DataFrame, cell: float) -> pd.DataFrame:
     """Located incidents binned in square cells: the mean point and the killed range added up (see add_up)."""
     located = frame.loc[frame["lat"].notna() & frame["lon"].notna(), ["lat", "lon", "killed_min", "killed_max"]]
