@@ -13,7 +13,7 @@ import pandas as pd
 from dashboard.views.shared_frames import kept_with_frame
 
 from .colors import COLOR_OPTIONS
-from .filters import LIST_PARAMS, Filters
+from .filters import FILTERED_COLUMNS, Filters
 from .labels import country_name, label, place_words
 from .record_text import casualty_text
 from .summary import Headline
@@ -44,11 +44,23 @@ def countries_text(codes: pd.Series) -> str:
     return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
+# The filters' names as a reader says them (the URL's short names are for links).
+FILTER_WORDS = {
+    "countries": "country",
+    "provinces": "province",
+    "kinds": "kind",
+    "actors": "perpetrator or claimant",
+    "attack_types": "attack type",
+    "target_types": "target",
+    "grades": "grade",
+}
+
+
 def describe_filters(filters: Filters) -> str:
-    """The filters in words, e.g. 'province: Kabul; kind: attack', or 'none (every record)'."""
+    """The filters in words, e.g. 'province: Kabul; kind: Attack', or 'none (every record)'; codes read as words."""
     parts = [
-        f"{name}: {', '.join(getattr(filters, attribute))}"
-        for attribute, name in LIST_PARAMS.items()
+        f"{name}: {', '.join(label(FILTERED_COLUMNS.get(attribute, 'name'), value) for value in getattr(filters, attribute))}"
+        for attribute, name in FILTER_WORDS.items()
         if getattr(filters, attribute)
     ]
     if filters.date_from:

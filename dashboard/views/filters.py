@@ -38,6 +38,14 @@ LIST_PARAMS = {
     "grades": "grade",
 }
 FILTER_PARAMS = frozenset({*LIST_PARAMS.values(), "from", "to", "killed", "q"})
+# Filters matched against one column of the same name's codes (grades and actors are matched otherwise).
+FILTERED_COLUMNS = {
+    "countries": "country",
+    "provinces": "province",
+    "kinds": "kind",
+    "attack_types": "attack_type",
+    "target_types": "target_type",
+}
 MAX_TEXT = 200
 
 
@@ -151,13 +159,7 @@ def filter_incidents(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     reported figure reaches the minimum, so "not stated" never passes a minimum above zero.
     """
     keep = pd.Series(True, index=frame.index)
-    for attribute, column in (
-        ("countries", "country"),
-        ("provinces", "province"),
-        ("kinds", "kind"),
-        ("attack_types", "attack_type"),
-        ("target_types", "target_type"),
-    ):
+    for attribute, column in FILTERED_COLUMNS.items():
         wanted = getattr(filters, attribute)
         if wanted:
             keep &= frame[column].isin(wanted)

@@ -41,7 +41,7 @@ def test_snapshot_is_a_page_a_map_and_the_assets_they_load(files):
 def test_snapshot_names_its_view_data_version_and_creation_time(files):
     page = files["index.html"].decode()
     assert "Snapshot</b> of 3 of 18 records" in page
-    assert "Filters: province: Kabul; kind: attack." in page
+    assert "Filters: province: Kabul; kind: Attack." in page
     assert f"Data version {load_dataset().meta['version']}" in page
     assert "created 2026-11-24 09:30 UTC" in page and "https://example.org/?province=Kabul" in page
     assert page.count('<tr data-id="') == 3
@@ -50,7 +50,16 @@ def test_snapshot_names_its_view_data_version_and_creation_time(files):
 def test_filters_are_described_in_words():
     assert describe_filters(Filters()) == "none (every record)"
     words = describe_filters(Filters(countries=("PAK",), date_from=dt.date(2014, 3, 1), min_killed=5, text="court"))
-    assert words == "country: PAK; from 2014-03-01; at least 5 killed; text: “court”"
+    assert words == "country: Pakistan; from 2014-03-01; at least 5 killed; text: “court”"
+    coded = describe_filters(Filters(kinds=("context",), target_types=("private_citizens", "ngo"), provinces=("Kabul",)))
+    assert coded == "province: Kabul; kind: Context event; target: Private citizens, NGO"  # words, not codes
+
+
+def test_every_filter_has_words():
+    from dashboard.views.describe import FILTER_WORDS
+    from dashboard.views.filters import LIST_PARAMS
+
+    assert FILTER_WORDS.keys() == LIST_PARAMS.keys()
 
 
 HOSTILE = "<script>alert(1)</script> ${alert(2)} `x` <img src=x onerror=alert(3)>"
