@@ -21,10 +21,26 @@ SOURCE_COLUMNS = ("source_dataset", "source_row", "source_id", "source_values")
 PROVINCE_POINT = "; no coordinates in the export: the province's point (gazetteer)"
 
 
+def _missing(name: str, size: int) -> object:
+    """A column the export does not have, all missing, built at once (from a list of Nones it took
+    about 0.2 s per column per million rows, for a dozen columns)."""
+    if name in DATE_COLUMNS:
+        return pd.array(np.full(size, np.datetime64("NaT"), dtype="datetime64[s]"))
+    if name in (*COUNT_COLUMNS, "article_paragraph", "source_row"):
+        return pd.arrays.IntegerArray(np.zeros(size, dtype="int64"), np.ones(size, dtype=bool))
+    if name in FLOAT_COLUMNS:
+        return pd.arrays.FloatingArray(np.zeros(size, dtype="float64"), np.ones(size, dtype=bool))
+    if name in CATEGORY_COLUMNS:
+        return pd.Categorical.from_codes(np.full(size, -1, dtype="int8"), categories=list(CATEGORY_COLUMNS[name]))
+    return pd.array(pd.arrays.ArrowStringArray(pa.nulls(size, pa.large_string())), dtype=STRING)
+
+
 def _typed(name: str, values: object, size: int) -> object:
+    if values is None:
+        return _missing(name, size)
     if isinstance(values, str) and name not in CATEGORY_COLUMNS:
         return repeated(values, size)
-    if isinstance(values, str) or values is None:
+    if isinstance(values, str):
         values = [values] * size
     if name in DATE_COLUMNS:
         return pd.array(np.asarray(values, dtype="datetime64[D]").astype("datetime64[s]"))
