@@ -31,7 +31,7 @@ def test_snapshot_opens_from_file_with_no_network(browser: Browser, tmp_path):
         page.locator(POINTS).nth(2).wait_for(timeout=30_000)
         assert page.locator(POINTS).count() == 3
         assert page.locator("#incidents tbody tr").count() == 3
-        assert "Filters: province: Kabul; kind: attack." in page.locator(".provenance").inner_text()
+        assert "Filters: province: Kabul; kind: Attack." in page.locator(".provenance").inner_text()
         frame = page.frame_locator("iframe").first
         group = frame.locator(".incident-group")
         group.first.wait_for(timeout=30_000)
