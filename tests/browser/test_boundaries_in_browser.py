@@ -40,6 +40,11 @@ def test_map_draws_country_and_province_borders_under_the_incidents(server: str,
     z_index = frame.locator(".leaflet-provinces-pane").evaluate("e => Number(getComputedStyle(e).zIndex)")
     assert z_index < frame.locator(".leaflet-overlay-pane").evaluate("e => Number(getComputedStyle(e).zIndex)")
     assert "Natural Earth" in frame.locator(".leaflet-control-attribution").inner_text()
+    # Its links are told from their text by an underline, not by colour alone (axe's link-in-text-block).
+    decorations = frame.locator(".leaflet-control-attribution a").evaluate_all(
+        "links => links.map(a => getComputedStyle(a).textDecorationLine)"
+    )
+    assert decorations and all("underline" in d for d in decorations), decorations
     visible_names = [t for t in frame.locator(".province-label").all_inner_texts() if t]
     assert "Faryab" in visible_names  # names that fit at this zoom are shown
     screenshot(page, "map-with-boundaries")
