@@ -19,9 +19,10 @@ def offline_page(browser: Browser, viewport: dict[str, int] = DESKTOP, phone: bo
 
 
 def warm_up(browser: Browser, url: str) -> None:
-    """Open the default page once. Streamlit learns st.navigation's pages on a session's first run, so
-    the very first visitor after a server start who deep-links to another page sees a spurious
-    "Page not found" notice over the right page (streamlit/streamlit#8860); tests are not about that."""
+    """Open the default page once, so that the first test does not pay the server's cold start (imports,
+    the first figures) inside its own waits. (It also kept tests clear of a spurious "Page not found"
+    that Streamlit once showed a fresh server's first deep link, streamlit/streamlit#8860; not seen
+    with the pinned Streamlit, and tests/browser/test_first_reader.py opens such a link first.)"""
     page = offline_page(browser)
     page.goto(url)
     page.get_by_text("Showing").first.wait_for(timeout=60_000)

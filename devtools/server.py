@@ -45,28 +45,34 @@ def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> No
 
 
 def start_server(
-    data: Path | None = None, script: Path = APP, base_path: str = "", timeout: float = 60
+    data: Path | None = None, script: Path = APP, base_path: str = "", timeout: float = 60, log: Path | None = None
 ) -> tuple[str, subprocess.Popen]:
     """A Streamlit server for `script` (the dashboard by default) on 127.0.0.1; returns its URL and process.
 
     `base_path` serves it under a path, as behind a reverse proxy (`server.baseUrlPath`); `timeout`
-    bounds the wait for health (dashboard/serve.py is healthy only once its data is loaded).
+    bounds the wait for health (dashboard/serve.py is healthy only once its data is loaded); `log`,
+    a file that receives what the server prints.
     """
     port = free_port()
     env = {**os.environ}
     env.pop("DASHBOARD_DATA", None)
     if data is not None:
         env["DASHBOARD_DATA"] = str(data)
-    process = subprocess.Popen(
-        [
-            *(sys.executable, "-m", "streamlit", "run", str(script)),
-            *("--server.port", str(port), "--server.address", "127.0.0.1", "--server.baseUrlPath", base_path),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    sink = subprocess.DEVNULL if log is None else log.open("wb")  # the child keeps its own copy
+    try:
+        process = subprocess.Popen(
+            [
+                *(sys.executable, "-m", "streamlit", "run", str(script)),
+                *("--server.port", str(port), "--server.address", "127.0.0.1", "--server.baseUrlPath", base_path),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=sink,
+            stderr=subprocess.DEVNULL if log is None else subprocess.STDOUT,
+        )
+    finally:
+        if log is not None:
+            sink.close()
     url = f"http://127.0.0.1:{port}" + (f"/{base_path.strip('/')}" if base_path.strip("/") else "")
     wait_healthy(url, process, timeout)
     return url, process
