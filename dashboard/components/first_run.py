@@ -38,7 +38,8 @@ class _RunWatcher(SessionClient):
             self.exceptions += 1
         elif kind == "script_finished":
             self.status = ForwardMsg.ScriptFinishedStatus.Name(msg.script_finished)
-            self.finished.set()
+            if msg.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:  # else the rerun is the page
+                self.finished.set()
 
 
 async def run_default_page(query: str = "") -> str:
