@@ -42,6 +42,7 @@ from dashboard.views.record_text import article_line  # noqa: E402
 from dashboard.views.shared_frames import share  # noqa: E402
 from dashboard.views.summary import headline  # noqa: E402
 from dashboard.views.view_state import parse_view  # noqa: E402
+from dashboard.views.view_timeline import day_markers  # noqa: E402
 
 # url path -> (title, module with render(ctx)); the first is the default page.
 PAGES = {
@@ -116,7 +117,6 @@ def main() -> None:
     else:
         frame = filter_incidents(everything, view.filters)  # this session's upload: nobody to share with
     article = dataset.meta.get("article") or {}
-    published = article.get("published")
     pages: dict[str, st.Page] = {}
     ctx = PageContext(
         dataset=dataset,
@@ -124,7 +124,7 @@ def main() -> None:
         frame=frame,
         view=view,
         scale=profile.scales[view.color],
-        markers={"Article published": published} if published else {},
+        markers=day_markers(dataset.meta),
         passages=found,
         pages=pages,
         span=profile.span,

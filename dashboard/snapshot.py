@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -42,8 +43,8 @@ from .views.record_text import (
     place_text,
     source_links_html,
 )
-from .views.timeline import timeline_figure
 from .views.view_state import View
+from .views.view_timeline import countdown_record, day_markers, view_timeline
 
 STATIC = Path(__file__).resolve().parent / "static"
 PLOTLY_JS = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
@@ -132,15 +133,8 @@ def build_snapshot(
     frame = filter_incidents(everything, view.filters)
     scale = color_scale(color_labels(everything, view.color), view.color)
     meta = dataset.meta
-    article = meta.get("article") or {}
-    published = article.get("published")
-    figure = timeline_figure(
-        frame,
-        color_by=view.color,
-        markers={"Article published": published} if published else {},
-        highlight=frozenset(view.incidents),
-        scale=scale,
-    )
+    # The app's timeline for this view (its plan, marked days and countdown); a snapshot has no play control.
+    figure, _ = view_timeline(frame, replace(view, until=None), day_markers(meta), countdown_record(everything, meta), scale)
     map_page, plan = _map_html(frame, view, gazetteer, scale)
     # As the app's pages show it: the choropleth's classes (charts.show_map), or the colour key (charts.show_legend).
     items = legend_items(frame, view.color, scale, view.layer)

@@ -16,8 +16,7 @@ from dashboard.views.map_access import fit_layer
 from dashboard.views.playback import up_to
 from dashboard.views.province_click import province_from_tooltip, toggle_province
 from dashboard.views.record_text import color_legend_html, legend_items
-from dashboard.views.timeline import timeline_figure
-from dashboard.views.timeline_plan import plan_timeline
+from dashboard.views.view_timeline import view_timeline
 
 from .context import PageContext
 from .keys import DATES, FILTER_KEYS, focus, province_note
@@ -28,16 +27,7 @@ from .url import static_url
 
 def show_timeline(ctx: PageContext, key: str, height: int = 420) -> None:
     """The timeline as its plan decides (points or counts, opening days, captions), with its words and list."""
-    marked = [*ctx.markers.values(), *(() if ctx.countdown is None else (ctx.countdown["date_start"].date(),))]
-    plan = plan_timeline(ctx.frame, marked, position=ctx.view.until)
-    figure = timeline_figure(
-        ctx.frame,
-        color_by=ctx.view.color,
-        markers=ctx.markers,
-        highlight=frozenset(ctx.view.incidents),
-        scale=ctx.scale,
-        plan=plan,
-    )
+    figure, plan = view_timeline(ctx.frame, ctx.view, ctx.markers, ctx.countdown, ctx.scale)
     figure.update_layout(height=height)
     # The selection is read back by record id (customdata), never by point index: colouring splits traces.
     st.plotly_chart(

@@ -13,6 +13,7 @@ from dashboard.records.gazetteer import Gazetteer
 from dashboard.records.loader import Dataset
 from dashboard.views.passages import Passage
 from dashboard.views.view_state import View
+from dashboard.views.view_timeline import countdown_record
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,4 @@ class PageContext:
 
     @functools.cached_property  # asked for several times a run; at a million rows each asking is a scan
     def countdown(self) -> pd.Series | None:
-        wanted = self.dataset.meta.get("countdown_to")
-        if wanted is None:
-            return None
-        rows = self.everything[self.everything["id"] == wanted]
-        return rows.iloc[0] if len(rows) else None
+        return countdown_record(self.everything, self.dataset.meta)

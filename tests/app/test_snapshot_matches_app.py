@@ -1,10 +1,12 @@
 """The snapshot is the app's own page: for one view, the snapshot and the app (run by AppTest) show the
-same colour key in the same order, and the same date text and source links for a record."""
+same colour key in the same order, the same date text and source links for a record, and a timeline
+that opens on the same days with the same labelled days."""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import re
 
 import pytest
@@ -67,3 +69,24 @@ def test_a_record_has_the_same_date_text_and_source_links(snapshot_row):
     ]
     assert len(in_app) == 4 and any("(via " in name for name, _ in in_app)
     assert in_snapshot == in_app
+
+
+def figure_in_snapshot(page_html: str) -> dict:
+    """The timeline figure the snapshot embeds (Plotly.newPlot's data and layout)."""
+    decoder, start = json.JSONDecoder(), page_html.index('"timeline",')
+    data, end = decoder.raw_decode(page_html, page_html.index("[", start))
+    layout, _ = decoder.raw_decode(page_html, page_html.index("{", end))
+    return {"data": data, "layout": layout}
+
+
+# Filtered to attacks and strikes, the election (a context record) is not drawn, but the opening days still reach it.
+@pytest.mark.parametrize(("view", "election_drawn"), [(View(), True), (VIEW, False)], ids=["default", "attacks-and-strikes"])
+def test_the_timeline_opens_on_the_same_days_with_the_same_labelled_days(view, election_drawn):
+    app = open_page("", view.to_query())
+    assert not app.exception
+    in_app = json.loads(app.get("plotly_chart")[0].proto.spec)
+    in_snapshot = figure_in_snapshot(build_snapshot(load_dataset(), view, load_gazetteer(), CREATED)["index.html"].decode())
+    assert in_snapshot["layout"]["xaxis"]["range"] == in_app["layout"]["xaxis"]["range"]
+    labels = sorted(a.get("text", "") for a in in_app["layout"].get("annotations", []))
+    assert any("election" in text.lower() for text in labels) == election_drawn
+    assert sorted(a.get("text", "") for a in in_snapshot["layout"].get("annotations", [])) == labels
