@@ -23,6 +23,7 @@ import plotly.io as pio
 
 from dashboard import __version__
 from dashboard.records.gazetteer import Gazetteer
+from dashboard.records.grading import grade_text
 from dashboard.records.loader import Dataset
 
 from .views.choropleth import legend_html
@@ -75,6 +76,7 @@ def _table_html(frame: pd.DataFrame) -> str:
             "Injured",
             "Perpetrator",
             "Claimed by",
+            "Grade",
             "In the article",
             "Sources",
         )
@@ -90,6 +92,7 @@ def _table_html(frame: pd.DataFrame) -> str:
             casualty_text(row, "injured"),
             text_for_html(perpetrator_text(row)),
             text_for_html(claim_text(row)),
+            text_for_html(grade_text(row)),  # as in the popup: the grade and how it was reached
             "" if pd.isna(row["article_quote"]) else f"<i>“{text_for_html(row['article_quote'])}”</i>",
             source_links_html(row),
         ]

@@ -56,7 +56,7 @@ def test_the_colour_key_is_the_same_in_the_same_order(snapshot_page):
     assert in_snapshot == in_app
 
 
-def test_a_record_has_the_same_date_text_and_source_links(snapshot_row):
+def test_a_record_has_the_same_date_text_grade_and_source_links(snapshot_row):
     app = open_page("incident", VIEW.to_query())
     assert not app.exception
     text = "\n".join(m.value for m in app.markdown)
@@ -69,6 +69,10 @@ def test_a_record_has_the_same_date_text_and_source_links(snapshot_row):
     ]
     assert len(in_app) == 4 and any("(via " in name for name, _ in in_app)
     assert in_snapshot == in_app
+    (grade,) = re.findall(r"\*\*Grade:\*\* (.*)", text)
+    assert markdown_plain(grade) == html.unescape(snapshot_row[8]) and grade.startswith(
+        ("corroborated", "single source", "contested")
+    )
 
 
 def figure_in_snapshot(page_html: str) -> dict:
