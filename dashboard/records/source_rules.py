@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from .grading import COUNT_REPORTS, REPORT_FIELDS, Figure, figures_span, parse_figure
 
@@ -25,7 +25,13 @@ Record = dict[str, Any]
 
 # A front page (nothing after the host but an index) or a download page points at no event.
 _INDEX_PATHS = {"", "/", "/index.html", "/index.htm", "/index.php", "/home", "/en", "/en/"}
-_DOWNLOAD_SEGMENTS = {"download", "downloads", "downloads.html", "download.html", "data", "datasets", "dataset"}
+_INDEX_FILES = {"index.html", "index.htm", "index.php"}  # a folder's own page: the folder is what it shows
+_DOWNLOAD_SEGMENTS = {
+    *("download", "downloads", "downloads.html", "download.html", "data", "datasets", "dataset"),
+    *("data-export-tool", "export-tool", "export"),  # ACLED's and others' export forms
+}
+# Query parameters that say where a reader came from, not which page: a front page with them is still one.
+_TRACKING = re.compile(r"^(ref|source|from|utm_[a-z]+|fbclid|gclid)$", re.IGNORECASE)
 SUICIDE_ATTACK_TYPES = ("suicide_bombing", "complex_attack")
 # A blank attackers figure on a suicide attack is explained by a sentence in casualty_note starting "Attackers:".
 ATTACKERS_NOTE = re.compile(r"(^|[.;]\s*)Attackers:", re.IGNORECASE)
@@ -35,9 +41,11 @@ _MONTH = re.compile(r"^\d{4}-\d{2}$")
 def generic_page(url: str) -> str | None:
     """'a front page' or 'a download page' when the URL points at no particular page, else None."""
     parts = urlsplit(url.strip())
-    if parts.path in _INDEX_PATHS and not parts.query:
+    if parts.path in _INDEX_PATHS and all(_TRACKING.match(name) for name, _ in parse_qsl(parts.query, keep_blank_values=True)):
         return "a site's front page"
     segments = [s for s in parts.path.lower().split("/") if s]
+    if segments and segments[-1] in _INDEX_FILES:
+        segments.pop()
     if segments and segments[-1] in _DOWNLOAD_SEGMENTS:
         return "a download page"
     return None

@@ -35,6 +35,10 @@ def source(**changes):
         ("https://www.dawn.com/", "a site's front page"),
         ("https://www.dawn.com", "a site's front page"),
         ("http://example.org/index.html", "a site's front page"),
+        ("https://www.dawn.com/?ref=home", "a site's front page"),
+        ("https://www.dawn.com/?utm_source=twitter&utm_medium=social", "a site's front page"),
+        ("https://ucdp.uu.se/downloads/index.html#ged_global", "a download page"),
+        ("https://acleddata.com/data-export-tool/", "a download page"),
     ],
 )
 def test_a_front_or_download_page_is_refused(write_dataset, url, what):
@@ -47,6 +51,8 @@ def test_a_front_or_download_page_is_refused(write_dataset, url, what):
 def test_a_page_about_the_event_is_not_generic():
     assert generic_page("https://www.dawn.com/news/1090737") is None
     assert generic_page("https://www.dawn.com/?p=1090737") is None
+    assert generic_page("https://www.dawn.com/?p=1090737&ref=home") is None  # an article, however reached
+    assert generic_page("https://ucdp.uu.se/downloads/ged/ged141.pdf") is None  # one file, not the list
 
 
 @pytest.mark.parametrize(("date", "words"), [(None, "missing"), ("", "missing"), ("March 2014", "not a date")])
