@@ -1,8 +1,10 @@
-"""Every key this app keeps in Streamlit's session state, named once.
+"""Every key this app reads or writes in Streamlit's session state, named once.
 
 Two kinds: the view's state, which `components/state.py` alone moves between the URL, these keys
 and the widgets; and what a page keeps for itself (a table's page, an upload), which never reaches
-the URL. Widget keys are also the widgets' identities, so renaming one resets that widget.
+the URL. Widget keys are also the widgets' identities, so renaming one resets that widget. A widget
+whose key is only its identity where it is drawn (a button with a callback, a chart's key handed to
+the functions below) keeps that key at its call site.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ PAGE_CONTEXT = "page_context"  # the run's PageContext, read by the page functio
 SNAPSHOT = "snapshot"  # (view, zip bytes, size line) of the last prepared snapshot
 TABLE_IDS = "table_ids"  # the ids in the order the table showed them, for its selection callback
 TABLE_PAGE, TABLE_SORT = "table_page", "table_sort"
+INCIDENT_TABLE = "incident_table"  # the table's widget: its selection is read in its callback
 ARTICLE_ORDER = "article_order"  # the article page's radio; ORDER above is the view's copy
 INCIDENT_PICKER, INCIDENT_TYPED, INCIDENT_UNKNOWN = "incident_picker", "incident_id_typed", "incident_id_unknown"
 UPLOADED, BESIDE, REPORT = "uploaded", "uploaded_beside", "uploaded_report"

@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard.components.context import PageContext
 from dashboard.components.details import selection_panel
-from dashboard.components.keys import TABLE_IDS, TABLE_PAGE, TABLE_SORT
+from dashboard.components.keys import INCIDENT_TABLE, TABLE_IDS, TABLE_PAGE, TABLE_SORT
 from dashboard.components.selection import on_table_select
 from dashboard.records.export import to_csv, to_geojson
 from dashboard.records.grading import grade_labels
@@ -86,8 +86,8 @@ def render(ctx: PageContext) -> None:
         worded_table(table[list(TABLE_COLUMNS)]),
         hide_index=True,
         column_config=TABLE_COLUMNS,
-        key="incident_table",
-        on_select=lambda: on_table_select("incident_table"),
+        key=INCIDENT_TABLE,
+        on_select=lambda: on_table_select(INCIDENT_TABLE),
         selection_mode="multi-row",
         selection_default={"selection": {"rows": chosen, "columns": []}},
     )

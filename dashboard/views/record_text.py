@@ -27,11 +27,15 @@ def _as_is(value: object) -> str:
     return str(value)
 
 
+def day_span(start: str, end: str) -> str:
+    """Two ISO days as a record's dates read: '2014-03-20', or '2014-03-20 to 2014-03-25'."""
+    return start if start == end else f"{start} to {end}"
+
+
 def date_span(row: pd.Series) -> str:
     """'2014-03-20', or '2014-03-20 to 2014-03-25' for a record dated to an interval (day precision)."""
     # Not .date(): it raises for a day outside Python's dates (year 0 or before), which a table can hold.
-    start, end = (row[column].isoformat().split("T")[0] for column in ("date_start", "date_end"))
-    return start if start == end else f"{start} to {end}"
+    return day_span(*(row[column].isoformat().split("T")[0] for column in ("date_start", "date_end")))
 
 
 def date_text(row: pd.Series, escape: Escape = _as_is) -> str:

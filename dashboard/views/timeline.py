@@ -20,6 +20,7 @@ from .casualties import casualty_range
 from .colors import COLOR_OPTIONS, KIND_COLORS, UNKNOWN_COLOR, color_labels, color_scale, shape_scale
 from .escape import text_for_plotly
 from .labels import label, labels_for
+from .record_text import day_span
 from .timeline_bins import add_bars, add_context_counts, bin_totals
 from .timeline_plan import ONE_DAY, TimelinePlan, plan_timeline
 
@@ -52,7 +53,7 @@ def _hovers(rows: pd.DataFrame) -> list[str]:
     ]
     texts = []
     for start, end, title, precision, place, province, country, low, high in zip(starts, ends, *columns, strict=True):
-        when = start if start == end else f"{start} to {end}"
+        when = day_span(start, end)  # the record's date text (record_text), built column-wise for speed
         where = ", ".join(dict.fromkeys(str(v) for v in (place, province, country) if v is not None))
         texts.append(
             f"<b>{text_for_plotly(title)}</b><br>{when} ({text_for_plotly(precision)})<br>{text_for_plotly(where)}"
