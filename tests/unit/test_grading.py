@@ -129,6 +129,10 @@ def test_curated_grades_are_computed_for_every_attack_and_strike_only():
     assert frame.loc["kabul-serena-hotel-2014-03-20", "grade"] == CORROBORATED
     assert frame.loc["kunduz-buzkashi-2014-03-25", "grade"] == CONTESTED
     assert "5 (AFP, Anadolu Agency)" in frame.loc["kunduz-buzkashi-2014-03-25", "grade_detail"]
+    # Islamabad: RT Arabic's "at least 12" survives only on a mirror and is not counted (casualty_note).
+    assert frame.loc["islamabad-court-2014-03-03", "grade"] == CORROBORATED
+    # A company blog (Stone Security Engineering) is no longer counted as a publisher anywhere.
+    assert not frame["grade_detail"].fillna("").str.contains("Stone Security").any()
 
 
 def test_tables_without_grades_read_as_not_graded():

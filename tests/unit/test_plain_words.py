@@ -111,7 +111,7 @@ def test_map_summary_and_list_give_date_place_title_killed(frame):
     assert left_out == len(frame[frame["kind"] == "attack"]) - 3 and len(items) == 3
     assert (
         items[0].text
-        == "3 March 2014 · Islamabad, Islamabad Capital Territory, Pakistan · Gun and suicide attack on the district courts, Islamabad · killed 11-12"
+        == "3 March 2014 · Islamabad, Islamabad Capital Territory, Pakistan · Gun and suicide attack on the district courts, Islamabad · killed 11"
     )
 
 
