@@ -38,6 +38,24 @@ def test_back_undoes_a_reset_and_forward_redoes_it(server: str, page: Page):
     assert "province=" not in page.url
 
 
+def test_back_undoes_a_search_typed_in_the_sidebar_and_forward_redoes_it(server: str, page: Page):
+    page.goto(f"{server}/")
+    settled(page, "Showing 18 of 18 incidents")
+    search = page.get_by_label("Search titles, summaries, quotes")
+    search.fill("buzkashi")
+    search.press("Enter")
+    address_becomes(page, r"q=buzkashi")
+    settled(page, "Showing 1 of 18 incidents")
+    page.go_back()
+    address_becomes(page, r"/$")
+    settled(page, "Showing 18 of 18 incidents")
+    assert search.input_value() == ""
+    page.go_forward()
+    address_becomes(page, r"q=buzkashi")
+    settled(page, "Showing 1 of 18 incidents")
+    assert search.input_value() == "buzkashi"
+
+
 def test_back_undoes_a_map_click(server: str, page: Page):
     page.goto(f"{server}/map?province=Kunar")
     frame = the_map(page)
@@ -54,7 +72,7 @@ def test_back_undoes_a_map_click(server: str, page: Page):
     settled(page, "Selected: 1 incident")
 
 
-def test_back_returns_to_the_previous_article_step_and_a_page_change_keeps_the_filters(server: str, page: Page):
+def test_back_and_forward_move_through_article_steps_and_a_page_change_keeps_the_filters(server: str, page: Page):
     page.goto(f"{server}/article")
     settled(page, "passages")
     for number in (1, 2):
@@ -67,6 +85,9 @@ def test_back_returns_to_the_previous_article_step_and_a_page_change_keeps_the_f
     page.go_back()
     address_becomes(page, r"/article$")
     page.get_by_text("Passage 1 of").wait_for(state="detached", timeout=30_000)
+    page.go_forward()
+    address_becomes(page, r"step=1\b")
+    settled(page, "Passage 1 of")
     # A filter, then another page from the navigation: the filter goes with the reader.
     page.goto(f"{server}/?province=Kunar")
     settled(page, "Showing 1 of 18 incidents")
