@@ -40,6 +40,8 @@ def test_production_settings():
     assert config["server"]["maxUploadSize"] == 50
     assert config["server"]["enableXsrfProtection"] is True and config["server"]["enableCORS"] is True
     assert config["client"]["showErrorDetails"] == "none"
+    # No message caching: a reader going Back could meet "Cached ForwardMsg MISS" (.streamlit/config.toml)
+    assert config["global"]["minCachedMessageSize"] >= 1e12
 
 
 @pytest.fixture
