@@ -5,7 +5,11 @@
 1. Server-side rerun after a filter change: the app script run in-process by Streamlit's AppTest,
    alternating the province filter, median and 95th percentile over N runs (AppTest's own
    bookkeeping is included, so these are upper bounds). Target: median under 150 ms.
-2. Time to a drawn page in headless Chromium with no internet: from navigation until every map
+2. Bytes a rerun sends the browser after a filter change (the websocket frames, "Minimum killed"
+   alternating between 5 and 0 on the overview), median over N changes: what a reader on a slow
+   connection waits for. The app sends every message whole (no ForwardMsg cache, see
+   .streamlit/config.toml).
+3. Time to a drawn page in headless Chromium with no internet: from navigation until every map
    marker and every timeline point is in the DOM, for the dashboard's overview and for a bare page
    with one Plotly chart and one one-marker st_folium map started the same way. Median over N
    fresh browser contexts, and the ratio. Target: ratio under 1.5.
@@ -60,7 +64,41 @@ def time_to_drawn(browser: Browser, url: str, markers: int, points: int) -> floa
         page.context.close()
 
 
-def page_times(loads: int) -> tuple[list[float], list[float]]:
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def _frames_settled(page: Page, received: list[int], quiet_ms: int = 700) -> int:
+    """The bytes of the frames this change brought, once they have stopped coming and the script is idle."""
+    deadline = time.monotonic() + 60
+    count = -1
+    while time.monotonic() < deadline:
+        if received and len(received) == count and page.locator(IDLE).count():
+            return sum(received)
+        count = len(received)
+        page.wait_for_timeout(quiet_ms)  # polling until the frames stop, not waiting for a result
+    raise TimeoutError("the rerun's frames did not settle within 60 s")
+
+
+def rerun_bytes(browser: Browser, url: str, changes: int) -> list[int]:
+    page: Page = offline_page(browser)
+    received: list[int] = []
+    page.on("websocket", lambda socket: socket.on("framereceived", lambda payload: received.append(len(payload))))
+    try:
+        page.goto(url)
+        page.locator(IDLE).wait_for(timeout=60_000)
+        box = page.get_by_label("Minimum killed", exact=True).and_(page.locator("input"))
+        sizes = []
+        for n in range(changes):
+            received.clear()
+            box.fill("5" if n % 2 == 0 else "0")
+            box.press("Enter")
+            sizes.append(_frames_settled(page, received))
+        return sizes
+    finally:
+        page.context.close()
+
+
+def page_times(loads: int) -> tuple[list[float], list[float], list[int]]:
     from dashboard.records.loader import load_dataset
 
     frame = load_dataset().frame
@@ -76,11 +114,12 @@ def page_times(loads: int) -> tuple[list[float], list[float]]:
             # the timeline must show every attack and strike.
             app = [time_to_drawn(browser, app_url, 1, events) for _ in range(loads)]
             bare = [time_to_drawn(browser, bare_url, 1, 1) for _ in range(loads)]
+            sent = rerun_bytes(browser, app_url, loads)
             browser.close()
     finally:
         stop_server(app_process)
         stop_server(bare_process)
-    return app, bare
+    return app, bare, sent
 
 
 def main() -> None:
@@ -96,7 +135,7 @@ def main() -> None:
     )
     print(f"  target: median under 150 ms -> {'met' if median < 150 else 'NOT met'}")
 
-    app, bare = page_times(args.loads)
+    app, bare, sent = page_times(args.loads)
     app_median, bare_median = statistics.median(app), statistics.median(bare)
     ratio = app_median / bare_median
     print(f"Time to drawn map and timeline, headless Chromium, no internet ({args.loads} loads each):")
@@ -105,6 +144,10 @@ def main() -> None:
         f"  bare page (1 chart, 1-marker map): median {bare_median * 1000:.0f} ms (min {min(bare) * 1000:.0f}, max {max(bare) * 1000:.0f})"
     )
     print(f"  ratio {ratio:.2f}; target under 1.5 -> {'met' if ratio < 1.5 else 'NOT met'}")
+    print(
+        f"Bytes sent to the browser per rerun after a filter change ({len(sent)} changes): median "
+        f"{statistics.median(sent) / 1000:.1f} kB (min {min(sent) / 1000:.1f}, max {max(sent) / 1000:.1f})"
+    )
 
 
 if __name__ == "__main__":
