@@ -24,6 +24,7 @@ import time
 from playwright.sync_api import Browser, Page, sync_playwright
 from streamlit.testing.v1 import AppTest
 
+from devtools.browser import SCRIPT_IDLE as IDLE
 from devtools.browser import offline_page, warm_up
 from devtools.server import APP, CHROMIUM, CHROMIUM_FLAGS, ROOT, start_server, stop_server
 
@@ -62,9 +63,6 @@ def time_to_drawn(browser: Browser, url: str, markers: int, points: int) -> floa
         return time.perf_counter() - start
     finally:
         page.context.close()
-
-
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
 def _frames_settled(page: Page, received: list[int], quiet_ms: int = 700) -> int:

@@ -6,6 +6,8 @@ from playwright.sync_api import Browser, Page
 
 DESKTOP = {"width": 1400, "height": 1000}
 PHONE = {"width": 390, "height": 844}  # a common phone, in CSS pixels
+# The app's script has finished its run (Streamlit marks its root element so).
+SCRIPT_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
 def offline_page(browser: Browser, viewport: dict[str, int] = DESKTOP, phone: bool = False) -> Page:

@@ -7,6 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Frame, Page
 
 from dashboard.views.color_vision import contrast_ratio
+from devtools.browser import SCRIPT_IDLE
 from tests.browser.conftest import screenshot
 from tests.browser.test_map_in_browser import MAP_FRAME, TIMELINE_POINTS
 
@@ -27,7 +28,7 @@ PAGES = [
 
 def settled(page: Page) -> None:
     """Streamlit has finished the script run (it marks its app element so)."""
-    page.locator('[data-test-script-state="notRunning"]').first.wait_for(timeout=45_000)
+    page.locator(SCRIPT_IDLE).first.wait_for(timeout=45_000)
 
 
 def problems(target: Page | Frame, where: str) -> list[str]:

@@ -13,6 +13,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from benchmarks.synthetic import synthetic_incidents
 from dashboard.records.tables import write_table
+from devtools.browser import SCRIPT_IDLE
 
 from .conftest import screenshot, start_server, stop_server, warm_up
 
@@ -45,7 +46,7 @@ def zoom_in_until_drawn(page: Page, tries: int = 3) -> None:
     first run is in flight can be overtaken by it. A reader whose zoom is overtaken zooms again; so
     does this test, at most `tries` times, each after the app has gone idle.
     """
-    idle = page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    idle = page.locator(SCRIPT_IDLE)
     zoomed = page.get_by_text("Zoomed in: the", exact=False)
     for attempt in range(tries):
         idle.wait_for(timeout=60_000)

@@ -9,13 +9,14 @@ import pytest
 from playwright.sync_api import Browser, FrameLocator, Page
 
 from dashboard.records.loader import load_dataset
+from devtools.browser import SCRIPT_IDLE
 from tests.browser.conftest import address_becomes, offline_page, screenshot, start_server, warm_up
 from tests.conftest import CONTEXT_RECORD, with_changes
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 MARKERS = "path.leaflet-interactive:not(.province-shape)"  # province shapes are clickable too
 GROUPS = ".incident-group"
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'  # the script has finished its run
+IDLE = SCRIPT_IDLE  # the script has finished its run
 TIMELINE_POINTS = ".subplot.xy .scatterlayer .points path"  # the main plot, not the range slider's copy
 KABUL_ATTACKS = ["kabul-guesthouse-2014-03-28", "kabul-iec-office-2014-03-25", "kabul-serena-hotel-2014-03-20"]
 
@@ -130,7 +131,7 @@ def test_share_box_gives_the_link_of_this_view(server: str, page: Page):
     page.goto(f"{server}/timeline?province=Kunar&color=province")
     page.get_by_text("Showing 1 of 18 incidents").wait_for(timeout=45_000)
     # A click while the script still runs can be lost in the rerender: wait for it to finish first.
-    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(timeout=45_000)
+    page.locator(IDLE).wait_for(timeout=45_000)
     page.get_by_text("Share this view").click()
     code = page.locator('[data-testid="stSidebar"] code').first
     code.wait_for(timeout=30_000)  # the expander opens after a rerun; a loaded CI machine takes seconds
